@@ -1,0 +1,53 @@
+# Two commands set everything up: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run test bench lint install browser clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# NL Design System CSS from npm, copied where Django's static files finder sees it.
+VENDOR := site/static/vendor
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	mkdir -p $(VENDOR)
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht-components.css
+	cp node_modules/@utrecht/design-tokens/dist/index.css $(VENDOR)/utrecht-tokens.css
+	touch $@
+
+install: $(VENV)/.installed $(VENDOR)/.installed
+
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py setup_demo
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+
+# Chromium from Debian for the browser tests, where this machine can install it.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "Chromium kon niet worden geïnstalleerd; browsertests worden overgeslagen."; \
+	  else echo "Geen Chromium en geen apt-get als root; browsertests worden overgeslagen."; fi; }
+
+test: install browser
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
+	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "PostgreSQL antwoordt: de tests nogmaals op PostgreSQL"; \
+	  DATABASE_URL=$(PG_URL) $(PY) -m pytest -q; \
+	else echo "PostgreSQL antwoordt niet op 127.0.0.1:5432: alleen SQLite getest"; fi
+
+bench: install
+	$(PY) bench/run.py
+
+lint: install
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules $(VENDOR)

@@ -1,0 +1,78 @@
+"""Recognise definitions written as "term: definitie" (OP, CVDR and text captures)."""
+
+import re
+
+from .tree import Alinea, Begrip, Block, Lid, Lijst, clean_text
+
+# A term is short, starts with a capital or digit, and may carry an inflection in
+# brackets ("Voorziening(en)") or a hyphen ("Wmo-ondersteuning").
+_TERM = r"[A-ZÀ-Ý0-9'’][\w'’()\-/]*(?: [\w'’()\-/]+){0,4}"
+DEFINITION = re.compile(rf"^(?P<term>{_TERM})\s*:\s+(?P<def>\S.*)$", re.S)
+# A second definition glued onto the previous one after a full stop: ". Awb: Algemene ..."
+_GLUED = re.compile(rf"(?<=[.;])\s+(?=(?:{_TERM}):\s+[a-zA-Z‘'(])")
+
+# Phrases that end with a colon but introduce text, never define a term.
+_NOT_A_TERM = re.compile(
+    r"\b(verstaan|volgende|bijvoorbeeld|namelijk|gaat het om|als volgt|onder andere)\b", re.I
+)
+
+INTRO = re.compile(r"(wordt|worden) (in|voor) (deze|dit|de) .{0,80}verstaan onder\s*:?\s*$", re.I)
+
+
+def split_definition(text: str) -> tuple[str, str] | None:
+    """Return (term, definition) for a line like "Aanvraag: een verzoek ...", else None."""
+    text = clean_text(text)
+    m = DEFINITION.match(text)
+    if not m:
+        return None
+    term = m.group("term").strip()
+    if _NOT_A_TERM.search(term) or len(term) > 60:
+        return None
+    return term, m.group("def").strip()
+
+
+def split_glued(text: str) -> list[str]:
+    """Split a line that holds several definitions ("… bedoeld. Instelling(en): een …")."""
+    parts = _GLUED.split(clean_text(text))
+    # Only split where the glued part really reads as a definition.
+    out: list[str] = []
+    for part in parts:
+        if out and split_definition(part) is None:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def begrippen_from_blocks(blocks: list[Block], defined_in: str) -> list[Begrip]:
+    """Definitions from list items or leden that read "term: definitie".
+
+    Used for articles whose text says "In deze verordening wordt verstaan onder:".
+    """
+    found: list[Begrip] = []
+
+    def visit(item_blocks: list[Block]):
+        if not item_blocks:
+            return
+        first = item_blocks[0]
+        if isinstance(first, Alinea):
+            for piece in split_glued(first.text):
+                split = split_definition(piece)
+                if split:
+                    term, definition = split
+                    found.append(Begrip(term, [Alinea(definition)], defined_in))
+                elif found:
+                    found[-1].definitie.append(Alinea(piece))
+            if found:
+                found[-1].definitie.extend(item_blocks[1:])
+
+    for block in blocks:
+        if isinstance(block, Lijst):
+            for item in block.items:
+                visit(item.blocks)
+        elif isinstance(block, Lid):
+            for inner in block.blocks:
+                if isinstance(inner, Lijst):
+                    for item in inner.items:
+                        visit(item.blocks)
+    return found

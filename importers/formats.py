@@ -1,0 +1,94 @@
+"""Detect a publication's format from its content and hand it to the right parser."""
+
+from __future__ import annotations
+
+from .errors import PublicatieFout
+from .tree import Document
+from .xmlsafe import check_size, local, namespace, parse_xml
+
+CVDR_NS = "http://standaarden.overheid.nl/cvdr/terms/"
+STOP_NS_PREFIX = "https://standaarden.overheid.nl/"
+
+OP_BLADEN = {
+    "gemeenteblad": "Gemeenteblad",
+    "provinciaalblad": "Provinciaal blad",
+    "bladgemeenschappelijkeregeling": "Blad gemeenschappelijke regeling",
+    "staatsblad": "Staatsblad",
+    "staatscourant": "Staatscourant",
+    "waterschapsblad": "Waterschapsblad",
+}
+
+_METADATA_ROOTS = {
+    "metadata_gegevens": "een metadatarecord (metadata.xml)",
+    "owms-metadata": "een metadatarecord (OWMS)",
+    "record": "een zoekresultaat (SRU-record)",
+    "RegelingMetadata": "regelingmetadata uit een STOP-pakket",
+    "RegelingVersieMetadata": "versiemetadata uit een STOP-pakket",
+    "ExpressionIdentificatie": "identificatie uit een STOP-pakket",
+    "Pakbon": "een pakbon van een STOP-downloadpakket",
+}
+
+
+def decode_text(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise PublicatieFout("De tekst is niet als UTF-8 of Windows-1252 te lezen.")
+
+
+def detect(data: bytes) -> str:
+    """Return "op", "cvdr", "stop", "html" or "tekst"; raise for anything else."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048].lower()
+    if not head:
+        raise PublicatieFout("Het bestand is leeg.")
+    if head.startswith(b"<"):
+        if b"<html" in head or head.startswith(b"<!doctype html"):
+            return "html"
+        root = parse_xml(data)
+        name, ns = local(root), namespace(root)
+        if name == "officiele-publicatie" and not ns:
+            return "op"
+        if name == "cvdr" and ns in (CVDR_NS, ""):
+            return "cvdr"
+        if name in ("AanleveringBesluit", "RegelingCompact", "BesluitCompact") and (
+            ns.startswith(STOP_NS_PREFIX)
+        ):
+            return "stop"
+        if name in _METADATA_ROOTS:
+            raise PublicatieFout(
+                f"Dit is {_METADATA_ROOTS[name]}, geen publicatie; importeer de publicatie zelf."
+            )
+        if name == "html":
+            return "html"
+        shown = f"{{{ns}}}{name}" if ns else name
+        raise PublicatieFout(f"Onbekend documenttype: hoofdelement <{shown}>.")
+    if b"\x00" in data[:4096]:
+        raise PublicatieFout("Onbekend bestandstype: dit is geen XML, HTML of tekst.")
+    return "tekst"
+
+
+def parse_publicatie(data: bytes, bron: str = "") -> Document:
+    """Parse any supported publication into the neutral tree. Pure: no database."""
+    check_size(data)
+    formaat = detect(data)
+    if formaat == "op":
+        from .parsers import op as parser
+    elif formaat == "cvdr":
+        from .parsers import cvdr as parser
+    elif formaat == "stop":
+        from .parsers import stop as parser
+    elif formaat == "html":
+        from .parsers import html as parser
+    else:
+        from .parsers import tekst as parser
+    document = parser.parse(data, bron)
+    document.metadata.formaat = formaat
+    if not document.metadata.bron:
+        document.metadata.bron = bron
+    if not document.artikelen() and not document.bijlagen and not document.body:
+        raise PublicatieFout(
+            "Geen artikelen of hoofdstukken gevonden: dit lijkt geen regeling te zijn."
+        )
+    return document

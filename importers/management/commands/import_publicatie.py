@@ -1,0 +1,26 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from importers.errors import PublicatieFout
+from importers.pipeline import format_report, import_source
+
+
+class Command(BaseCommand):
+    help = "Importeer een publicatie (OP-XML, CVDR-XML, STOP, HTML of tekst) als pagina's."
+
+    def add_arguments(self, parser):
+        parser.add_argument("source", help="Bestandspad of http(s)-adres van de publicatie")
+        parser.add_argument("--regeling", default="", help="Slug van de regeling (/regelgeving/SLUG/)")
+        parser.add_argument("--dry-run", action="store_true", help="Alleen lezen en rapporteren")
+        parser.add_argument("--json", action="store_true", help="Rapport als JSON")
+
+    def handle(self, *args, **options):
+        try:
+            result = import_source(options["source"], options["regeling"], options["dry_run"])
+        except PublicatieFout as exc:
+            raise CommandError(str(exc)) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(result.report, ensure_ascii=False, indent=2, default=str))
+        else:
+            self.stdout.write(format_report(result.report))

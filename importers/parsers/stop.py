@@ -1,0 +1,460 @@
+"""STOP/IMOP (LVBB) publications: AanleveringBesluit, RegelingCompact, BesluitCompact.
+
+Everything is matched on local names, because STOP files redeclare the default
+namespace on inner elements and mix prefixed and unprefixed names.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from types import MappingProxyType
+
+from ..errors import PublicatieFout
+from ..lawtags import split_heading
+from ..tree import (
+    Alinea,
+    Artikel,
+    Begrip,
+    Bijlage,
+    Block,
+    Divisie,
+    Document,
+    Lid,
+    Lijst,
+    ListItem,
+    Metadata,
+    Tabel,
+    Tussenkop,
+    clean_text,
+)
+from ..xmlsafe import child, children, descendants, local, parse_xml, text_of
+
+REGELING_ROOTS = ("RegelingCompact", "RegelingKlassiek", "RegelingTijdelijkdeel")
+BESLUIT_ROOTS = ("BesluitCompact", "BesluitKlassiek")
+
+DIVISION_SOORT = MappingProxyType(
+    {
+        "Hoofdstuk": "hoofdstuk",
+        "Afdeling": "afdeling",
+        "Paragraaf": "paragraaf",
+        "Subparagraaf": "paragraaf",
+        "Subsubparagraaf": "paragraaf",
+    }
+)
+# Levels the neutral tree has no place for: their content is kept, their heading is not.
+FLATTENED_LEVELS = ("Boek", "Deel", "Titel")
+TOELICHTINGEN = MappingProxyType(
+    {
+        "ArtikelgewijzeToelichting": "Artikelsgewijze toelichting",
+        "AlgemeneToelichting": "Algemene toelichting",
+        "Toelichting": "Toelichting",
+    }
+)
+
+STAP_VASTSTELLING = "/join/id/stop/procedure/stap_002"
+STAP_ONDERTEKENING = "/join/id/stop/procedure/stap_003"
+
+MUTATIE_FOUT = (
+    "Dit is een wijzigingsbesluit (RegelingMutatie); importeer de geconsolideerde regeling."
+)
+
+_WID_CODE = re.compile(r"(?P<code>(?:gm|pv|ws|mn)\d{2,4})_")
+# Pretty-printed sources put a newline between an IntRef and the ";" that follows it.
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:)](?:\s|$))")
+_TOOI = re.compile(r"/tooi/id/[a-z_]+/(?P<code>[a-z]{2}\d{2,4})\b")
+
+
+def parse(data: bytes, bron: str) -> Document:
+    root = parse_xml(data)
+    if local(root) not in ("AanleveringBesluit", *REGELING_ROOTS, *BESLUIT_ROOTS):
+        raise PublicatieFout(f"Geen STOP-publicatie: hoofdelement <{local(root)}>.")
+    return _StopReader(root, bron).read()
+
+
+class _StopReader:
+    """One parse run; holds the document being built so helpers can add begrippen."""
+
+    def __init__(self, root, bron: str):
+        self.root = root
+        self.doc = Document(metadata=Metadata(bron=bron, formaat="stop"))
+
+    # -- top level ---------------------------------------------------------
+
+    def read(self) -> Document:
+        regeling, besluit = self._pick_text()
+        self.doc.metadata = self._metadata(regeling, besluit)
+        text_root = regeling if regeling is not None else besluit
+        lichaam = child(text_root, "Lichaam")
+        if lichaam is not None:
+            include_wijzig = regeling is None
+            self.doc.body = self._nodes(list(lichaam), include_wijzig)
+        self.doc.aanhef = self._formula(regeling, besluit, "Aanhef")
+        self.doc.sluiting = self._formula(regeling, besluit, "Sluiting")
+        for el in text_root:
+            if local(el) == "Bijlage":
+                self.doc.bijlagen.append(self._bijlage(el))
+            elif local(el) in TOELICHTINGEN:
+                self.doc.bijlagen.append(self._toelichting(el))
+        return self.doc
+
+    def _pick_text(self):
+        """The regulation text (RegelingCompact) and the besluit around it, either may be None."""
+        root = self.root
+        regelingen = [root] if local(root) in REGELING_ROOTS else descendants(root, *REGELING_ROOTS)
+        besluiten = [root] if local(root) in BESLUIT_ROOTS else descendants(root, *BESLUIT_ROOTS)
+        besluit = besluiten[0] if besluiten else None
+        mutaties = descendants(root, "RegelingMutatie")
+        if not regelingen:
+            if mutaties:
+                raise PublicatieFout(MUTATIE_FOUT)
+            if besluit is None:
+                raise PublicatieFout(
+                    "Geen regelingtekst of besluittekst gevonden in de STOP-publicatie."
+                )
+            return None, besluit
+        if len(regelingen) > 1:
+            self.doc.warnings.append(
+                f"Het besluit bevat {len(regelingen)} regelingen; alleen de eerste is geïmporteerd."
+            )
+        if mutaties:
+            self.doc.warnings.append(
+                "Het besluit bevat ook wijzigingen (RegelingMutatie) die niet zijn toegepast."
+            )
+        return regelingen[0], besluit
+
+    def _formula(self, regeling, besluit, name: str) -> list[Block]:
+        # A regulation delivered inside a besluit borrows the besluit's aanhef and sluiting.
+        for source in (regeling, besluit):
+            el = child(source, name) if source is not None else None
+            if el is not None:
+                return self._blocks(el)
+        return []
+
+    # -- metadata ----------------------------------------------------------
+
+    def _metadata(self, regeling, besluit) -> Metadata:
+        root = self.root
+        regeling_info = child(root, "RegelingVersieInformatie")
+        besluit_versie = child(root, "BesluitVersie")
+        regeling_meta = _first(regeling_info, "RegelingMetadata")
+        if regeling_meta is None and regeling is not None:
+            regeling_meta = _first(root, "RegelingMetadata")
+        besluit_meta = _first(besluit_versie, "BesluitMetadata")
+        procedure = _first(root, "Procedureverloop")
+
+        meta = self.doc.metadata
+        if regeling is not None:
+            meta.identifier = (
+                (regeling.get("wordt") or "").strip()
+                or _first_text(regeling_info, "FRBRExpression")
+                or _beoogde_regeling(root)
+            )
+            meta.titel = _first_text(regeling_meta, "officieleTitel") or text_of(
+                child(regeling, "RegelingOpschrift")
+            )
+            meta.citeertitel = _first_text(regeling_meta, "citeertitel")
+        if not meta.identifier:
+            meta.identifier = _first_text(besluit_versie, "FRBRExpression")
+        if not meta.titel:
+            meta.titel = _first_text(besluit_meta, "officieleTitel") or text_of(
+                child(besluit, "RegelingOpschrift") if besluit is not None else None
+            )
+        maker = _first_text(regeling_meta, "maker") or _first_text(besluit_meta, "maker")
+        meta.gemeente = tooi_code(maker) or _code_from_wid(
+            regeling if regeling is not None else besluit
+        )
+        meta.bevoegd_orgaan = _bestuursorgaan(
+            _first_text(regeling_meta, "soortBestuursorgaan")
+            or _first_text(besluit_meta, "soortBestuursorgaan")
+        )
+        meta.publicatiedatum = _date(_first_text(procedure, "bekendOp"))
+        meta.in_werking_op = _werkend_vanaf(root)
+        meta.vastgesteld_op = _vastgesteld_op(procedure)
+        return meta
+
+    # -- body --------------------------------------------------------------
+
+    def _nodes(self, elements, include_wijzig: bool) -> list[Divisie | Artikel]:
+        nodes: list[Divisie | Artikel] = []
+        for el in elements:
+            name = local(el)
+            if name in DIVISION_SOORT or name == "Divisie":
+                nodes.append(self._divisie(el, include_wijzig))
+            elif name in FLATTENED_LEVELS:
+                self.doc.warnings.append(f"Het niveau {name} is niet als indeling overgenomen.")
+                nodes.extend(self._nodes(list(el), include_wijzig))
+            elif name == "Artikel" or (name == "WijzigArtikel" and include_wijzig):
+                nodes.append(self._artikel(el))
+        return nodes
+
+    def _divisie(self, el, include_wijzig: bool) -> Divisie:
+        label, nummer, opschrift = _kop(child(el, "Kop"))
+        opschrift, wetten = split_heading(opschrift)
+        soort = DIVISION_SOORT.get(local(el)) or _soort_from_label(label)
+        divisie = Divisie(soort=soort, nummer=nummer, opschrift=opschrift, wetten=wetten)
+        for tekst in children(el, "Divisietekst"):
+            divisie.blocks.extend(self._divisietekst(tekst, ""))
+        divisie.children = self._nodes(list(el), include_wijzig)
+        return divisie
+
+    def _artikel(self, el) -> Artikel:
+        _, nummer, opschrift = _kop(child(el, "Kop"))
+        opschrift, wetten = split_heading(opschrift)
+        artikel = Artikel(nummer=nummer, opschrift=opschrift, wetten=wetten)
+        where = f"artikel {nummer}".strip()
+        for part in el:
+            name = local(part)
+            if name == "Lid":
+                artikel.blocks.append(self._lid(part, where))
+            elif name == "Inhoud":
+                artikel.blocks.extend(self._blocks(part, where))
+            elif name == "Wat":  # WijzigArtikel: the instruction itself is the text
+                _add_text(artikel.blocks, Alinea, _text(part))
+            elif name in ("Gereserveerd", "Vervallen"):
+                artikel.status = name.lower()
+        return artikel
+
+    def _lid(self, el, where: str) -> Lid:
+        nr = _number(text_of(child(el, "LidNummer")))
+        lid = Lid(nr=nr)
+        for part in el:
+            if local(part) == "Inhoud":
+                lid.blocks.extend(self._blocks(part, where))
+            elif local(part) in ("Gereserveerd", "Vervallen"):
+                lid.blocks.append(Alinea(f"[{local(part)}]"))
+        return lid
+
+    # -- annexes -------------------------------------------------------------
+
+    def _bijlage(self, el) -> Bijlage:
+        _, nummer, opschrift = _kop(child(el, "Kop"))
+        bijlage = Bijlage(nummer=nummer, opschrift=opschrift)
+        bijlage.blocks = self._division_content(el, f"bijlage {nummer}".strip())
+        return bijlage
+
+    def _toelichting(self, el) -> Bijlage:
+        _, _, opschrift = _kop(child(el, "Kop"))
+        bijlage = Bijlage(nummer="", opschrift=opschrift or TOELICHTINGEN[local(el)])
+        bijlage.blocks = self._division_content(el, "")
+        return bijlage
+
+    def _division_content(self, el, where: str) -> list[Block]:
+        """Free-text content of an annex or explanation: Divisie/Divisietekst, any depth."""
+        blocks: list[Block] = []
+        for part in el:
+            name = local(part)
+            if name == "Divisie":
+                heading = _kop_text(child(part, "Kop"))
+                if heading:
+                    blocks.append(Tussenkop(heading))
+                blocks.extend(self._division_content(part, where))
+            elif name == "Divisietekst":
+                blocks.extend(self._divisietekst(part, where))
+            elif name == "Inhoud":
+                blocks.extend(self._blocks(part, where))
+            elif name == "Artikel":  # articles inside an annex: keep them readable
+                artikel = self._artikel(part)
+                blocks.append(Tussenkop(f"Artikel {artikel.nummer} {artikel.opschrift}".strip()))
+                blocks.extend(artikel.blocks)
+        return blocks
+
+    def _divisietekst(self, el, where: str) -> list[Block]:
+        blocks: list[Block] = []
+        heading = _kop_text(child(el, "Kop"))
+        if heading:
+            blocks.append(Tussenkop(heading))
+        for inhoud in children(el, "Inhoud"):
+            blocks.extend(self._blocks(inhoud, where))
+        return blocks
+
+    # -- content blocks ----------------------------------------------------
+
+    def _blocks(self, el, where: str = "") -> list[Block]:
+        """Blocks of an Inhoud (or Aanhef, Sluiting, Li, Definitie)."""
+        blocks: list[Block] = []
+        for part in el:
+            name = local(part)
+            if name in ("Al", "Wat"):
+                _add_text(blocks, Alinea, _text(part))
+            elif name == "Tussenkop":
+                _add_text(blocks, Tussenkop, _text(part))
+            elif name == "Lijst":
+                blocks.extend(self._lijst(part, where))
+            elif name == "Begrippenlijst":
+                blocks.append(self._begrippenlijst(part, where))
+            elif name == "table":
+                blocks.extend(_tabel(part))
+            elif name in ("Ondertekening", "Groep", "Inhoud"):
+                blocks.extend(self._blocks(part, where))
+            elif name in ("Kop", "LiNummer", "LidNummer", "Term", "Lijstaanhef", "Lijstsluiting"):
+                continue
+            elif name:  # Figuur, Formule, unknown: keep any text rather than lose it
+                _add_text(blocks, Alinea, text_of(part))
+        return blocks
+
+    def _lijst(self, el, where: str) -> list[Block]:
+        lijst = Lijst(intro=_text(child(el, "Lijstaanhef")))
+        for li in children(el, "Li"):
+            nr = clean_text(text_of(child(li, "LiNummer")))
+            lijst.items.append(ListItem(nr=nr, blocks=self._blocks(li, where)))
+        blocks: list[Block] = [lijst]
+        _add_text(blocks, Alinea, _text(child(el, "Lijstsluiting")))
+        return blocks
+
+    def _begrippenlijst(self, el, where: str) -> Lijst:
+        """Definitions stay visible in the article as a list and are also collected."""
+        lijst = Lijst()
+        for begrip_el in children(el, "Begrip"):
+            term = text_of(child(begrip_el, "Term"))
+            definitie_el = child(begrip_el, "Definitie")
+            definitie = self._blocks(definitie_el, where) if definitie_el is not None else []
+            nr = clean_text(text_of(child(begrip_el, "LiNummer")))
+            lijst.items.append(ListItem(nr=nr, blocks=_visible_definition(term, definitie)))
+            if term and not _only_io_refs(definitie_el):
+                self.doc.begrippen.append(Begrip(term, definitie, where))
+        return lijst
+
+
+# -- helpers (pure functions) --------------------------------------------------
+
+
+def _text(el) -> str:
+    """Text with the spaces that pretty-printing puts before punctuation removed."""
+    return _SPACE_BEFORE_PUNCT.sub("", text_of(el))
+
+
+def _first(el, name: str):
+    if el is None:
+        return None
+    found = descendants(el, name)
+    return found[0] if found else None
+
+
+def _first_text(el, name: str) -> str:
+    return text_of(_first(el, name))
+
+
+def _kop(kop) -> tuple[str, str, str]:
+    """(label, nummer, opschrift) of a Kop; the number loses its trailing dot."""
+    if kop is None:
+        return "", "", ""
+    return (
+        text_of(child(kop, "Label")),
+        _number(text_of(child(kop, "Nummer"))),
+        text_of(child(kop, "Opschrift")),
+    )
+
+
+def _kop_text(kop) -> str:
+    label, nummer, opschrift = _kop(kop)
+    return " ".join(p for p in (label, nummer, opschrift) if p)
+
+
+def _number(text: str) -> str:
+    return clean_text(text).rstrip(".").strip()
+
+
+def _soort_from_label(label: str) -> str:
+    label = label.lower()
+    for soort in ("hoofdstuk", "afdeling"):
+        if label.startswith(soort):
+            return soort
+    return "paragraaf"
+
+
+def _add_text(blocks: list[Block], kind, text: str) -> None:
+    if text:
+        blocks.append(kind(text))
+
+
+def _visible_definition(term: str, definitie: list[Block]) -> list[Block]:
+    """ "term: definitie" as the article shows it."""
+    if definitie and isinstance(definitie[0], Alinea):
+        return [Alinea(f"{term}: {definitie[0].text}"), *definitie[1:]]
+    return [Alinea(f"{term}:"), *definitie] if term else list(definitie)
+
+
+def _only_io_refs(definitie_el) -> bool:
+    # "Overzicht informatieobjecten" annexes list GIO references, not definitions.
+    if definitie_el is None:
+        return True
+    refs = descendants(definitie_el, "ExtIoRef")
+    return bool(refs) and text_of(definitie_el) == clean_text(" ".join(text_of(r) for r in refs))
+
+
+def _tabel(el) -> list[Block]:
+    blocks: list[Block] = []
+    _add_text(blocks, Tussenkop, text_of(child(el, "title")))
+    tabel = Tabel()
+    for tgroup in children(el, "tgroup"):
+        for section in tgroup:
+            rows = [
+                [text_of(entry) for entry in children(row, "entry")]
+                for row in children(section, "row")
+            ]
+            if local(section) == "thead":
+                tabel.header_rows += len(rows)
+            tabel.rows.extend(rows)
+    blocks.append(tabel)
+    return blocks
+
+
+def tooi_code(uri: str) -> str:
+    """ "/tooi/id/gemeente/gm9920" -> "gm9920"; other URIs keep their last segment."""
+    uri = (uri or "").strip()
+    m = _TOOI.search(uri)
+    if m:
+        return m.group("code")
+    return uri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _code_from_wid(el) -> str:
+    """A bare RegelingTekst.xml has no maker; its wIds start with the authority code."""
+    if el is None:
+        return ""
+    for node in el.iter():
+        m = _WID_CODE.match(node.get("wId") or "") if isinstance(node.tag, str) else None
+        if m:
+            return m.group("code")
+    return ""
+
+
+def _bestuursorgaan(uri: str) -> str:
+    # Only the code seen in the samples (annotated there as 'gemeenteraad') is named.
+    if uri.endswith("c_2a7d8663"):
+        return "gemeenteraad"
+    return ""
+
+
+def _beoogde_regeling(root) -> str:
+    for beoogd in descendants(root, "BeoogdeRegeling"):
+        versie = text_of(child(beoogd, "instrumentVersie"))
+        if versie.startswith("/akn/nl/act/"):
+            return versie
+    return ""
+
+
+def _werkend_vanaf(root) -> date | None:
+    for stempel in descendants(root, "Tijdstempel"):
+        if text_of(child(stempel, "soortTijdstempel")) == "juridischWerkendVanaf":
+            return _date(text_of(child(stempel, "datum")))
+    return None
+
+
+def _vastgesteld_op(procedure) -> date | None:
+    """Vaststelling (stap_002) if delivered, else ondertekening (stap_003)."""
+    if procedure is None:
+        return None
+    stappen = {
+        text_of(child(stap, "soortStap")): _date(text_of(child(stap, "voltooidOp")))
+        for stap in descendants(procedure, "Procedurestap")
+    }
+    return stappen.get(STAP_VASTSTELLING) or stappen.get(STAP_ONDERTEKENING)
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None

@@ -1,0 +1,192 @@
+"""The neutral document tree every parser yields and the one writer consumes.
+
+Plain dataclasses: no Django, no database. Text is kept as plain strings;
+cross-references are found later by ``importers.linking`` on the same tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class Alinea:
+    """A paragraph of running text."""
+
+    text: str
+
+
+@dataclass
+class Tussenkop:
+    """An unnumbered sub-heading inside an article, division or annex."""
+
+    text: str
+
+
+@dataclass
+class ListItem:
+    nr: str  # as published: "a.", "1°", "" for bullets
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Lijst:
+    items: list[ListItem] = field(default_factory=list)
+    intro: str = ""  # Lijstaanhef (STOP), rarely used
+
+
+@dataclass
+class Tabel:
+    rows: list[list[str]] = field(default_factory=list)
+    header_rows: int = 0
+
+
+@dataclass
+class Lid:
+    nr: str  # as published, without trailing dot: "1", "2a"
+    blocks: list[Block] = field(default_factory=list)
+
+
+Block = Alinea | Tussenkop | Lijst | Tabel | Lid
+
+
+@dataclass
+class Artikel:
+    nummer: str  # as published: "2.2", "3.3.10", "I"
+    opschrift: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    wetten: list[str] = field(default_factory=list)  # law tags as written: "Wmo", "PW"
+    status: str = ""  # "", "vervallen", "gereserveerd"
+
+
+@dataclass
+class Divisie:
+    """A grouping level above articles: hoofdstuk, afdeling or paragraaf."""
+
+    soort: str  # "hoofdstuk" | "afdeling" | "paragraaf"
+    nummer: str
+    opschrift: str = ""
+    blocks: list[Block] = field(default_factory=list)  # text before the first child
+    children: list[Divisie | Artikel] = field(default_factory=list)
+    wetten: list[str] = field(default_factory=list)
+    inferred: bool = False  # heading missing from the source, implied by numbering
+
+
+@dataclass
+class Bijlage:
+    nummer: str  # "1", "A", "" when unnumbered
+    opschrift: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    inferred: bool = False
+
+
+@dataclass
+class Begrip:
+    term: str  # as published, e.g. "Mantelzorger(s)"
+    definitie: list[Block] = field(default_factory=list)
+    defined_in: str = ""  # "artikel 1.1", "Begrippenlijst", "bijlage 3"
+
+
+@dataclass
+class Metadata:
+    identifier: str = ""  # "gmb-2025-538386", "CVDR621050_2", AKN expression
+    titel: str = ""  # official title
+    citeertitel: str = ""
+    cvdr_id: str = ""
+    gemeente: str = ""
+    bevoegd_orgaan: str = ""
+    vastgesteld_op: date | None = None
+    in_werking_op: date | None = None
+    uitgewerkt_op: date | None = None
+    publicatiedatum: date | None = None
+    bron: str = ""  # source URL or file name
+    formaat: str = ""  # "op", "cvdr", "stop", "html", "tekst"
+    soort: str = ""  # rubriek / document type as published
+
+
+@dataclass
+class Document:
+    metadata: Metadata = field(default_factory=Metadata)
+    aanhef: list[Block] = field(default_factory=list)
+    body: list[Divisie | Artikel] = field(default_factory=list)
+    bijlagen: list[Bijlage] = field(default_factory=list)
+    begrippen: list[Begrip] = field(default_factory=list)
+    sluiting: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    # -- traversal helpers -------------------------------------------------
+
+    def iter_nodes(self):
+        """Yield (node, parents) for every division and article, depth first."""
+
+        def walk(nodes, parents):
+            for node in nodes:
+                yield node, parents
+                if isinstance(node, Divisie):
+                    yield from walk(node.children, parents + [node])
+
+        yield from walk(self.body, [])
+
+    def artikelen(self) -> list[Artikel]:
+        return [n for n, _ in self.iter_nodes() if isinstance(n, Artikel)]
+
+    def divisies(self) -> list[Divisie]:
+        return [n for n, _ in self.iter_nodes() if isinstance(n, Divisie)]
+
+    def counts(self) -> dict[str, int]:
+        divisies = self.divisies()
+        return {
+            "hoofdstukken": sum(d.soort == "hoofdstuk" for d in divisies),
+            "afdelingen": sum(d.soort == "afdeling" for d in divisies),
+            "paragrafen": sum(d.soort == "paragraaf" for d in divisies),
+            "artikelen": len(self.artikelen()),
+            "leden": sum(count_leden(a.blocks) for a in self.artikelen()),
+            "bijlagen": len(self.bijlagen),
+            "begrippen": len(self.begrippen),
+        }
+
+
+def count_leden(blocks: list[Block]) -> int:
+    return sum(isinstance(b, Lid) for b in blocks)
+
+
+def block_text(blocks: list[Block]) -> str:
+    """All text of some blocks, for search, similarity and tests."""
+    parts: list[str] = []
+    for b in blocks:
+        if isinstance(b, Alinea | Tussenkop):
+            parts.append(b.text)
+        elif isinstance(b, Lid):
+            parts.append(block_text(b.blocks))
+        elif isinstance(b, Lijst):
+            if b.intro:
+                parts.append(b.intro)
+            for item in b.items:
+                parts.append(block_text(item.blocks))
+        elif isinstance(b, Tabel):
+            parts.extend(" ".join(row) for row in b.rows)
+    return " ".join(p for p in parts if p)
+
+
+_NUMBER_PART = re.compile(r"(\d+)|([A-Za-z]+)")
+
+
+def number_sort_key(nummer: str) -> str:
+    """A string that sorts article numbers numerically: 2.2 < 2.10 < 3.3.1 < 10.1.
+
+    Each numeric part is zero-padded; letters (``2a``, ``IV``) sort after digits.
+    """
+    parts = []
+    for digits, letters in _NUMBER_PART.findall(nummer or ""):
+        parts.append(digits.zfill(6) if digits else "~" + letters.lower())
+    return ".".join(parts)
+
+
+_WS = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """Fold whitespace (including NBSP) into single spaces."""
+    return _WS.sub(" ", (text or "").replace("\u00a0", " ").replace("\ufeff", "")).strip()

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RegelgevingConfig(AppConfig):
+    name = "regelgeving"
+    verbose_name = "Regelgeving"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,21 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from importers.errors import PublicatieFout
+from importers.pipeline import format_report, import_source
+from regelgeving.site_setup import ensure_site
+
+LOCHEM = Path(__file__).resolve().parents[2] / "data" / "gmb-2025-538386.txt"
+
+
+class Command(BaseCommand):
+    help = "Zet de demosite op: startpagina, regelgeving en de Lochemse verordening (herhaalbaar)."
+
+    def handle(self, *args, **options):
+        ensure_site()
+        try:
+            result = import_source(str(LOCHEM), regeling_slug="verordening-sociaal-domein")
+        except PublicatieFout as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(format_report(result.report))

@@ -1,0 +1,408 @@
+"""Page types of the regulation model.
+
+regelgeving index → Regeling (the work) → version (one publication) →
+hoofdstuk/afdeling/paragraaf → artikel; bijlagen and begrippen hang under the version.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.db.models.functions import Cast
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search import index
+
+from .blocks import TekstBlock
+
+DIVISIE_SOORTEN = [("hoofdstuk", "Hoofdstuk"), ("afdeling", "Afdeling"), ("paragraaf", "Paragraaf")]
+
+
+def _pages_referring_to(page: Page, model: type[Page]):
+    """Live pages of `model` whose content links to `page`, per Wagtail's reference index."""
+    source_ids = (
+        ReferenceIndex.get_references_to(page)
+        .filter(content_type__model=model._meta.model_name, content_type__app_label="regelgeving")
+        .annotate(source_id=Cast("object_id", models.BigIntegerField()))
+        .values("source_id")
+    )
+    return model.objects.live().filter(pk__in=source_ids).order_by("sort_key")
+
+
+class HomePage(Page):
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["regelgeving.RegelgevingIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "startpagina"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regelgeving_index"] = RegelgevingIndexPage.objects.live().child_of(self).first()
+        context["regelingen"] = RegelingPage.objects.live().descendant_of(self).order_by("title")
+        return context
+
+
+class RegelgevingIndexPage(Page):
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["regelgeving.HomePage"]
+    subpage_types = ["regelgeving.RegelingPage"]
+
+    class Meta:
+        verbose_name = "overzicht regelgeving"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        regelingen = list(RegelingPage.objects.live().child_of(self).order_by("title"))
+        context["regelingen"] = [(r, r.huidige_versie()) for r in regelingen]
+        return context
+
+
+class RegelingPage(Page):
+    """A regulation as a work, across its versions ("Verordening Sociaal Domein")."""
+
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["regelgeving.RegelgevingIndexPage"]
+    subpage_types = ["regelgeving.RegelingVersiePage"]
+
+    class Meta:
+        verbose_name = "regeling"
+        verbose_name_plural = "regelingen"
+
+    def versies(self):
+        return RegelingVersiePage.objects.live().child_of(self).order_by("-in_werking_op", "-pk")
+
+    def huidige_versie(self, peildatum: date | None = None) -> RegelingVersiePage | None:
+        """The version in force on `peildatum` (today by default).
+
+        The one rule for "which version applies": the live version with the latest
+        in-werking date on or before the date; without dates, the newest import.
+        """
+        peildatum = peildatum or timezone.localdate()
+        versies = self.versies()
+        return (
+            versies.filter(in_werking_op__lte=peildatum).first()
+            or versies.filter(in_werking_op__isnull=True).first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["versies"] = self.versies()
+        context["huidige_versie"] = self.huidige_versie()
+        return context
+
+
+class RegelingVersiePage(Page):
+    """One published version of a regulation: one Gemeenteblad publication."""
+
+    officiele_titel = models.TextField("officiële titel", blank=True)
+    citeertitel = models.CharField("citeertitel", max_length=255, blank=True)
+    identifier = models.CharField(
+        "publicatie-identificatie", max_length=255, db_index=True,
+        help_text="Bijvoorbeeld gmb-2025-538386 of CVDR621050_2.",
+    )
+    cvdr_id = models.CharField("CVDR-id", max_length=40, blank=True)
+    gemeente = models.CharField("gemeente", max_length=120, blank=True)
+    bevoegd_orgaan = models.CharField("bevoegd orgaan", max_length=255, blank=True)
+    vastgesteld_op = models.DateField("vastgesteld op", null=True, blank=True)
+    in_werking_op = models.DateField("in werking op", null=True, blank=True)
+    uitgewerkt_op = models.DateField("uitgewerkt op", null=True, blank=True)
+    publicatiedatum = models.DateField("publicatiedatum", null=True, blank=True)
+    bron_url = models.URLField("bron", max_length=500, blank=True)
+    bron_formaat = models.CharField("bronformaat", max_length=20, blank=True)
+    aanhef = StreamField(TekstBlock(), blank=True, verbose_name="aanhef")
+    sluiting = StreamField(TekstBlock(), blank=True, verbose_name="slotformulering")
+    import_rapport = models.JSONField("importrapport", default=dict, blank=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("officiele_titel"),
+                FieldPanel("citeertitel"),
+                FieldPanel("identifier"),
+                FieldPanel("cvdr_id"),
+                FieldPanel("gemeente"),
+                FieldPanel("bevoegd_orgaan"),
+                FieldPanel("vastgesteld_op"),
+                FieldPanel("in_werking_op"),
+                FieldPanel("uitgewerkt_op"),
+                FieldPanel("publicatiedatum"),
+                FieldPanel("bron_url"),
+            ],
+            heading="Publicatie",
+        ),
+        FieldPanel("aanhef"),
+        FieldPanel("sluiting"),
+    ]
+    parent_page_types = ["regelgeving.RegelingPage"]
+    subpage_types = [
+        "regelgeving.DivisiePage",
+        "regelgeving.ArtikelPage",
+        "regelgeving.BijlagePage",
+        "regelgeving.BegrippenIndexPage",
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("citeertitel"),
+        index.SearchField("officiele_titel"),
+        index.FilterField("identifier"),
+    ]
+
+    class Meta:
+        verbose_name = "versie van een regeling"
+        verbose_name_plural = "versies van regelingen"
+
+    @property
+    def publicatie_aanduiding(self) -> str:
+        """"Gemeenteblad 2025, 538386" for gmb-2025-538386, else the identifier."""
+        parts = self.identifier.split("-")
+        bladen = {"gmb": "Gemeenteblad", "prb": "Provinciaal blad", "stcrt": "Staatscourant",
+                  "stb": "Staatsblad", "bgr": "Blad gemeenschappelijke regeling", "wsb": "Waterschapsblad"}
+        if len(parts) == 3 and parts[0] in bladen:
+            return f"{bladen[parts[0]]} {parts[1]}, {parts[2]}"
+        return self.identifier
+
+    def inhoudsopgave(self):
+        """Divisions, articles and annexes in document order, for the table of contents."""
+        return (
+            Page.objects.live()
+            .descendant_of(self)
+            .type(DivisiePage, ArtikelPage, BijlagePage)
+            .only("id", "title", "depth", "path", "url_path", "slug")
+            .order_by("path")
+        )
+
+    def inhoudsopgave_boom(self) -> list[dict]:
+        """The table of contents as nested {"page", "children"} dicts (one query)."""
+        roots: list[dict] = []
+        stack: list[tuple[int, list[dict]]] = [(self.depth, roots)]
+        for page in self.inhoudsopgave():
+            while stack and stack[-1][0] >= page.depth:
+                stack.pop()
+            node = {"page": page, "children": []}
+            stack[-1][1].append(node)
+            stack.append((page.depth, node["children"]))
+        return roots
+
+    def begrippen_index(self):
+        return BegrippenIndexPage.objects.live().child_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["inhoud"] = self.inhoudsopgave_boom()
+        context["begrippen_index"] = self.begrippen_index()
+        return context
+
+
+class VersieOnderdeel(Page):
+    """Common fields of pages inside a version: its number and a link back to the version."""
+
+    versie = models.ForeignKey(
+        RegelingVersiePage, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+    nummer = models.CharField("nummer", max_length=40, blank=True)
+    opschrift = models.CharField("opschrift", max_length=500, blank=True)
+    sort_key = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from importers.tree import number_sort_key
+
+        self.sort_key = number_sort_key(self.nummer)
+        if self.versie_id is None:
+            self.versie = RegelingVersiePage.objects.ancestor_of(self).first()
+        super().save(*args, **kwargs)
+
+    def breadcrumb(self):
+        return self.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
+
+
+class DivisiePage(VersieOnderdeel):
+    """Hoofdstuk, afdeling or paragraaf."""
+
+    soort = models.CharField("soort", max_length=20, choices=DIVISIE_SOORTEN, default="hoofdstuk")
+    intro = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
+    wetten = ParentalManyToManyField("regelgeving.Wet", blank=True, verbose_name="wetten")
+    afgeleid = models.BooleanField(
+        "kop ontbrak in de bron", default=False,
+        help_text="De importeur heeft dit onderdeel aangemaakt omdat de nummering het vereist.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("soort"), FieldPanel("nummer"), FieldPanel("opschrift"),
+        FieldPanel("intro"), FieldPanel("wetten"),
+    ]
+    parent_page_types = ["regelgeving.RegelingVersiePage", "regelgeving.DivisiePage"]
+    subpage_types = ["regelgeving.DivisiePage", "regelgeving.ArtikelPage"]
+    search_fields = Page.search_fields + [index.SearchField("opschrift"), index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "hoofdstuk, afdeling of paragraaf"
+        verbose_name_plural = "hoofdstukken, afdelingen en paragrafen"
+
+    def onderdelen(self):
+        return (
+            Page.objects.live().child_of(self).type(DivisiePage, ArtikelPage)
+            .only("id", "title", "path", "url_path", "depth").order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["onderdelen"] = self.onderdelen()
+        return context
+
+
+class ArtikelPage(VersieOnderdeel):
+    body = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
+    wetten = ParentalManyToManyField("regelgeving.Wet", blank=True, verbose_name="wetten")
+    status = models.CharField(
+        "status", max_length=20, blank=True,
+        choices=[("", "geldend"), ("vervallen", "vervallen"), ("gereserveerd", "gereserveerd")],
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("nummer"), FieldPanel("opschrift"), FieldPanel("status"),
+        FieldPanel("body"), FieldPanel("wetten"),
+    ]
+    parent_page_types = ["regelgeving.RegelingVersiePage", "regelgeving.DivisiePage"]
+    subpage_types: list[str] = []
+    search_fields = Page.search_fields + [
+        index.SearchField("nummer", boost=3),
+        index.SearchField("opschrift", boost=2),
+        index.SearchField("body"),
+        index.FilterField("versie"),
+    ]
+
+    class Meta:
+        verbose_name = "artikel"
+        verbose_name_plural = "artikelen"
+
+    def _siblings_in_version(self):
+        return ArtikelPage.objects.live().filter(versie_id=self.versie_id).only(
+            "id", "title", "url_path", "nummer", "sort_key"
+        )
+
+    def vorige(self):
+        return self._siblings_in_version().filter(sort_key__lt=self.sort_key).order_by("-sort_key").first()
+
+    def volgende(self):
+        return self._siblings_in_version().filter(sort_key__gt=self.sort_key).order_by("sort_key").first()
+
+    def verwijzende_artikelen(self):
+        return _pages_referring_to(self, ArtikelPage).exclude(pk=self.pk)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            vorige=self.vorige(),
+            volgende=self.volgende(),
+            verwijzend=list(self.verwijzende_artikelen()),
+            wetlijst=list(self.wetten.all()),
+        )
+        return context
+
+
+class BijlagePage(VersieOnderdeel):
+    body = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
+    afgeleid = models.BooleanField("kop ontbrak in de bron", default=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("nummer"), FieldPanel("opschrift"), FieldPanel("body"),
+    ]
+    parent_page_types = ["regelgeving.RegelingVersiePage"]
+    subpage_types: list[str] = []
+    search_fields = Page.search_fields + [index.SearchField("opschrift"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "bijlage"
+        verbose_name_plural = "bijlagen"
+
+    def verwijzende_artikelen(self):
+        return _pages_referring_to(self, ArtikelPage)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["verwijzend"] = list(self.verwijzende_artikelen())
+        return context
+
+
+class BegrippenIndexPage(Page):
+    """The A–Z list of defined terms of one version."""
+
+    parent_page_types = ["regelgeving.RegelingVersiePage"]
+    subpage_types = ["regelgeving.BegripPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "begrippenlijst"
+
+    def alfabet(self) -> list[tuple[str, list[BegripPage]]]:
+        groups: dict[str, list[BegripPage]] = {}
+        for begrip in BegripPage.objects.live().child_of(self).order_by("sort_key"):
+            letter = (begrip.term[:1] or "#").upper()
+            groups.setdefault(letter if letter.isalpha() else "#", []).append(begrip)
+        return sorted(groups.items())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["alfabet"] = self.alfabet()
+        return context
+
+
+class BegripPage(Page):
+    term = models.CharField("begrip", max_length=255)
+    definitie = StreamField(TekstBlock(), blank=True, verbose_name="omschrijving")
+    gedefinieerd_in = models.CharField(
+        "omschreven in", max_length=255, blank=True,
+        help_text="Waar de regeling het begrip omschrijft, bijvoorbeeld 'artikel 1.1'.",
+    )
+    vormen = models.JSONField(
+        "vormen in de tekst", default=list, blank=True,
+        help_text="Enkelvoud, meervoud en andere vormen die naar dit begrip linken.",
+    )
+    versie = models.ForeignKey(
+        RegelingVersiePage, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+    sort_key = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("term"), FieldPanel("definitie"), FieldPanel("gedefinieerd_in"),
+    ]
+    parent_page_types = ["regelgeving.BegrippenIndexPage"]
+    subpage_types: list[str] = []
+    search_fields = Page.search_fields + [
+        index.SearchField("term", boost=4),
+        index.SearchField("definitie"),
+    ]
+
+    class Meta:
+        verbose_name = "begrip"
+        verbose_name_plural = "begrippen"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = self.term.lower()
+        if self.versie_id is None:
+            self.versie = RegelingVersiePage.objects.ancestor_of(self).first()
+        super().save(*args, **kwargs)
+
+    def gebruikt_in(self):
+        return _pages_referring_to(self, ArtikelPage)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gebruikt_in"] = list(self.gebruikt_in())
+        return context
