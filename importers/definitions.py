@@ -8,6 +8,9 @@ from .tree import Alinea, Begrip, Block, Lid, Lijst, clean_text
 # brackets ("Voorziening(en)") or a hyphen ("Wmo-ondersteuning").
 _TERM = r"[A-ZÀ-Ý0-9'’][\w'’()\-/]*(?: [\w'’()\-/]+){0,4}"
 DEFINITION = re.compile(rf"^(?P<term>{_TERM})\s*:\s+(?P<def>\S.*)$", re.S)
+# Inside a definitions article terms are usually lower case ("college: het college …").
+_TERM_ANY_CASE = _TERM.replace("[A-ZÀ-Ý0-9'’]", "[A-Za-zÀ-ÿ0-9'’]", 1)
+DEFINITION_ANY_CASE = re.compile(rf"^(?P<term>{_TERM_ANY_CASE})\s*:\s+(?P<def>\S.*)$", re.S)
 # A second definition glued onto the previous one after a full stop: ". Awb: Algemene ..."
 _GLUED = re.compile(rf"(?<=[.;])\s+(?=(?:{_TERM}):\s+[a-zA-Z‘'(])")
 
@@ -19,10 +22,14 @@ _NOT_A_TERM = re.compile(
 INTRO = re.compile(r"(wordt|worden) (in|voor) (deze|dit|de) .{0,80}verstaan onder\s*:?\s*$", re.I)
 
 
-def split_definition(text: str) -> tuple[str, str] | None:
-    """Return (term, definition) for a line like "Aanvraag: een verzoek ...", else None."""
+def split_definition(text: str, lowercase_terms: bool = False) -> tuple[str, str] | None:
+    """Return (term, definition) for a line like "Aanvraag: een verzoek ...", else None.
+
+    lowercase_terms also accepts "aanvraag: een verzoek ..."; use it only where the
+    context says definitions follow ("wordt verstaan onder:").
+    """
     text = clean_text(text)
-    m = DEFINITION.match(text)
+    m = (DEFINITION_ANY_CASE if lowercase_terms else DEFINITION).match(text)
     if not m:
         return None
     term = m.group("term").strip()
@@ -44,7 +51,9 @@ def split_glued(text: str) -> list[str]:
     return out
 
 
-def begrippen_from_blocks(blocks: list[Block], defined_in: str) -> list[Begrip]:
+def begrippen_from_blocks(
+    blocks: list[Block], defined_in: str, lowercase_terms: bool = False
+) -> list[Begrip]:
     """Definitions from list items or leden that read "term: definitie".
 
     Used for articles whose text says "In deze verordening wordt verstaan onder:".
@@ -57,7 +66,7 @@ def begrippen_from_blocks(blocks: list[Block], defined_in: str) -> list[Begrip]:
         first = item_blocks[0]
         if isinstance(first, Alinea):
             for piece in split_glued(first.text):
-                split = split_definition(piece)
+                split = split_definition(piece, lowercase_terms)
                 if split:
                     term, definition = split
                     found.append(Begrip(term, [Alinea(definition)], defined_in))

@@ -97,7 +97,10 @@ class _Writer:
 
     def write(self, regeling_slug: str) -> ImportResult:
         if not self.meta.identifier:
-            raise PublicatieFout("De publicatie heeft geen identificatie (zoals gmb-2025-538386).")
+            raise PublicatieFout(
+                "De publicatie heeft geen identificatie (zoals gmb-2025-538386); "
+                "importeer de publicatie zelf in plaats van een los onderdeel."
+            )
         regeling = self._regeling(regeling_slug)
         versie, created = self._versie(regeling)
         self.wetten = self._wetten()
@@ -319,16 +322,16 @@ class _Writer:
                     continue
                 linker.scope(f"artikel {node.nummer}")
                 page.body = render.blocks(node.blocks)
+                page.wetten.set(self._wetten_for(node.wetten))  # ParentalM2M: written by save()
                 page.save()
-                page.wetten.set(self._wetten_for(node.wetten))
             else:
                 page = self.pages.divisies.get((node.soort, node.nummer))
                 if page is None:
                     continue
                 linker.scope(f"{node.soort} {node.nummer}")
                 page.intro = render.blocks(node.blocks)
-                page.save()
                 page.wetten.set(self._wetten_for(node.wetten))
+                page.save()
         for bijlage in self.doc.bijlagen:
             page = self.pages.bijlagen.get(bijlage.nummer)
             if page is not None:

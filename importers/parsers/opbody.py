@@ -125,7 +125,7 @@ def strip_number(nr: str) -> str:
 
 
 def split_label(text: str) -> tuple[str, str]:
-    """"Artikel 2 Reikwijdte" -> ("2", "Reikwijdte"); "1.Parkeren" -> ("1", "Parkeren")."""
+    """ "Artikel 2 Reikwijdte" -> ("2", "Reikwijdte"); "1.Parkeren" -> ("1", "Parkeren")."""
     text = clean_text(text)
     m = _LABEL.match(text)
     if m:
@@ -350,29 +350,22 @@ class BodyWalker:
         grid: list[list[str]] = []
         for row in rows:
             cells: list[str] = []
-
-            def fill_covered():
-                while pending.get(len(cells), 0) > 0:
-                    pending[len(cells)] -= 1
-                    cells.append("")
-
             for entry in children(row, "entry"):
-                fill_covered()
+                _skip_covered(cells, pending)
                 start = _column(names, entry.get("namest") or entry.get("colname"))
                 while start is not None and len(cells) < start:
                     cells.append("")
-                    fill_covered()
+                    _skip_covered(cells, pending)
                 end = _column(names, entry.get("nameend"))
-                span = max(1, end - len(cells) + 1) if end is not None else 1
+                span = end - len(cells) + 1 if end is not None and end >= len(cells) else 1
                 morerows = _int(entry.get("morerows"))
-                for k in range(span):
-                    if morerows:
-                        pending[len(cells) + k] = morerows
+                for k in range(span if morerows else 0):
+                    pending[len(cells) + k] = morerows
                 cells.extend([self.cell_text(entry)] + [""] * (span - 1))
             while len(cells) < ncols:
-                fill_covered()
-                if len(cells) < ncols:
-                    cells.append("")
+                if pending.get(len(cells), 0) > 0:
+                    pending[len(cells)] -= 1
+                cells.append("")
             grid.append(cells)
         return grid
 
@@ -406,6 +399,13 @@ def _lines(blocks: list[Block]):
             yield from (" ".join(row) for row in b.rows)
 
 
+def _skip_covered(cells: list[str], pending: dict[int, int]) -> None:
+    """Leave the cells that a cell from a row above still covers (morerows) empty."""
+    while pending.get(len(cells), 0) > 0:
+        pending[len(cells)] -= 1
+        cells.append("")
+
+
 def _int(value) -> int:
     try:
         return int(value)
@@ -434,7 +434,7 @@ def take_tags_line(node: Node) -> None:
 
 
 def mark_status(artikel: Artikel) -> None:
-    """"[Vervallen]" as heading or as the only text becomes the article's status."""
+    """ "[Vervallen]" as heading or as the only text becomes the article's status."""
     word = artikel.opschrift.strip("[]() .").lower()
     if word in _STATUS_WORDS:
         artikel.status, artikel.opschrift = _STATUS_WORDS[word], ""
@@ -451,12 +451,15 @@ def read_regeling(doc: Document, regeling, walker: BodyWalker, label: str) -> No
     """Fill aanhef, body, sluiting and bijlagen from a <regeling> or <wet-besluit>."""
     aanhef = child(regeling, "aanhef")
     tekst = child(regeling, "regeling-tekst", "wettekst")
+    images_before = walker.images
     doc.aanhef = walker.blocks(aanhef)
     if tekst is not None:
         loose, doc.body = walker.nodes(tekst)
         doc.aanhef.extend(loose)
     if not doc.body and aanhef is not None:
-        use_fallback(doc, aanhef, walker)
+        counted, walker.images = walker.images, images_before  # the preamble is read again
+        if not use_fallback(doc, aanhef, walker):
+            walker.images = counted
     doc.sluiting.extend(walker.blocks(child(regeling, "regeling-sluiting", "wetsluiting")))
     doc.bijlagen.extend(walker.annexes(regeling))
     if not doc.body:
@@ -465,10 +468,10 @@ def read_regeling(doc: Document, regeling, walker: BodyWalker, label: str) -> No
         )
 
 
-def use_fallback(doc: Document, aanhef, walker: BodyWalker) -> None:
+def use_fallback(doc: Document, aanhef, walker: BodyWalker) -> bool:
     parts = fallback_from_aanhef(aanhef, walker)
     if parts is None:
-        return
+        return False
     doc.aanhef, doc.body, doc.bijlagen, doc.sluiting = (
         parts.aanhef,
         parts.body,
@@ -479,6 +482,7 @@ def use_fallback(doc: Document, aanhef, walker: BodyWalker) -> None:
         "De regelingtekst was leeg; de artikelen zijn afgeleid uit vetgedrukte kopjes "
         "('Artikel …') in de aanhef. Controleer de indeling."
     )
+    return True
 
 
 def finish(doc: Document, walker: BodyWalker) -> None:
@@ -547,10 +551,19 @@ _ARTICLE_HEAD = re.compile(
 )
 _ANNEX_HEAD = re.compile(r"^bijlage\b", re.I)
 _DIVISION_HEAD = re.compile(
-    r"^(?:(?P<kw>hoofdstuk|afdeling|paragraaf|§)\s*\S+|(?:[A-Z]|[IVX]+)\.\s+\S).{0,120}$", re.I
+    r"^(?:(?i:hoofdstuk|afdeling|paragraaf|§)\s*\S+|(?:[A-Z]|[IVX]+)\.\s+\S).{0,120}$"
 )
-_CLOSING = re.compile(r"^(?:aldus\s+)?(?:vastgesteld|besloten)\s+(?:in|door|op|te|bij)\b", re.I)
-_DIVISION_KEYWORDS = {"hoofdstuk": "hoofdstuk", "afdeling": "afdeling"}
+# "Aldus vastgesteld in de openbare vergadering van …", "Vastgesteld door de raad op …"
+_CLOSING = re.compile(
+    r"^(?:aldus\s+)?(?:vastgesteld|besloten)(?:\s+(?:in|door|op|te|bij|d\.d\.)\b|\s*[,.:]?\s*$)",
+    re.I,
+)
+_DIVISION_KEYWORDS = {
+    "hoofdstuk": "hoofdstuk",
+    "afdeling": "afdeling",
+    "paragraaf": "paragraaf",
+    "§": "paragraaf",
+}
 
 
 @dataclass
@@ -631,18 +644,26 @@ class _FallbackBuilder:
             nummer, opschrift = split_label(text)
             self.bijlage = Bijlage(nummer, opschrift)
             self.parts.bijlagen.append(self.bijlage)
-        elif self.bijlage is None and not self.closed and is_bold_line(el) and more_articles:
-            if not _DIVISION_HEAD.match(text):
-                return False
+        elif self.opens_division(el, text, more_articles):
             self.open_division(text)
         elif self.bijlage is None and self.artikel is not None and _CLOSING.match(text):
             self.closed, self.artikel = True, None
             return False
-        elif text and is_bold_line(el) and (self.artikel or self.bijlage) and len(text) < 200:
+        elif text and (self.artikel or self.bijlage) and is_bold_line(el) and len(text) < 200:
             self.target().append(Tussenkop(text))
         else:
             return False
         return True
+
+    def opens_division(self, el, text: str, more_articles: bool) -> bool:
+        # Only before a later article: a bold "A. Algemeen" in an annex is just a heading.
+        return (
+            self.bijlage is None
+            and not self.closed
+            and more_articles
+            and is_bold_line(el)
+            and bool(_DIVISION_HEAD.match(text))
+        )
 
     def open_article(self, text: str) -> None:
         nummer, opschrift = split_label(text)
@@ -651,10 +672,10 @@ class _FallbackBuilder:
         (self.divisie.children if self.divisie else self.parts.body).append(self.artikel)
 
     def open_division(self, text: str) -> None:
-        keyword = text.split()[0].lower()
-        soort = _DIVISION_KEYWORDS.get(keyword, "paragraaf" if keyword in ("paragraaf", "§") else "")
+        # Letter headings ("A. Algemeen") are the top level: hoofdstuk.
+        soort = _DIVISION_KEYWORDS.get(text.split()[0].lower(), "hoofdstuk")
         nummer, opschrift = split_label(text)
-        self.divisie = Divisie(soort or "hoofdstuk", nummer, opschrift)
+        self.divisie = Divisie(soort, nummer, opschrift)
         self.artikel = None
         self.parts.body.append(self.divisie)
 
@@ -685,10 +706,13 @@ def fallback_from_aanhef(aanhef, walker: BodyWalker) -> FallbackParts | None:
 # -- metadata from prose (OP has no dates in markup) -----------------------------
 
 _IN_FORCE = (
-    re.compile(r"treedt\s+in\s+werking\s+(?:op|met\s+ingang\s+van|per)\s+(?P<rest>\d.{0,30})", re.I),
-    re.compile(r"treedt\s+(?:op|met\s+ingang\s+van|per)\s+(?P<rest>\d.{0,30}?)\s+in\s+werking", re.I),
+    re.compile(
+        r"treedt\s+in\s+werking\s+(?:op|met\s+ingang\s+van|per)\s+(?P<rest>\d.{0,30})", re.I
+    ),
+    re.compile(
+        r"treedt\s+(?:op|met\s+ingang\s+van|per)\s+(?P<rest>\d.{0,30}?)\s+in\s+werking", re.I
+    ),
 )
-_ADOPTED = re.compile(r"^(?:aldus\s+)?(?:vastgesteld|besloten)\b", re.I)
 _CITED = re.compile(
     r"\b(?:wordt|worden|kan\s+worden|kunnen\s+worden)\s+aangehaald\s+als\s*:?\s*(?P<t>\S.*)$",
     re.I | re.S,
@@ -698,7 +722,7 @@ _ORGANS = (
     (re.compile(r"\bburgemeester\s+en\s+wethouders\b|\bcollege\b", re.I),
      "college van burgemeester en wethouders"),
     (re.compile(r"\b(?:gemeente)?raad\b", re.I), "gemeenteraad"),
-    (re.compile(r"\bburgemeester\b", re.I), "burgemeester"),
+    (re.compile(r"\bburgemeester\b(?!\s+en\s+wethouders)", re.I), "burgemeester"),
     (re.compile(r"\bdagelijks\s+bestuur\b", re.I), "dagelijks bestuur"),
     (re.compile(r"\balgemeen\s+bestuur\b", re.I), "algemeen bestuur"),
     (re.compile(r"\bgedeputeerde\s+staten\b", re.I), "Gedeputeerde Staten"),
@@ -738,7 +762,7 @@ def in_force_date(lines: list[str]):
 def adopted_date(lines: list[str]):
     """The date on an "Aldus vastgesteld …" line, or on one of the two lines after it."""
     for i, line in enumerate(lines):
-        if _ADOPTED.match(line):
+        if _CLOSING.match(line):
             for candidate in lines[i : i + 3]:
                 if found := find_date(candidate):
                     return found

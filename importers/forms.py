@@ -1,0 +1,28 @@
+from django import forms
+
+from .xmlsafe import MAX_BYTES
+
+
+class PublicatieUploadForm(forms.Form):
+    bestand = forms.FileField(
+        label="Publicatie",
+        help_text="OP-XML (Gemeenteblad), CVDR-XML, STOP-XML, de HTML-pagina van "
+        "officielebekendmakingen.nl of een tekstbestand.",
+    )
+    regeling = forms.SlugField(
+        label="Regeling (slug)",
+        required=False,
+        help_text="Laat leeg om de regeling af te leiden uit de citeertitel.",
+    )
+    proef = forms.BooleanField(
+        label="Alleen proberen (niets opslaan)",
+        required=False,
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > MAX_BYTES:
+            raise forms.ValidationError(
+                f"Het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB."
+            )
+        return bestand
