@@ -3,12 +3,14 @@
 import re
 
 _TRAILING_TAGS = re.compile(r"\s*\[(?P<tags>[^\[\]]{1,400})\]\s*\.?\s*$")
-_ONLY_TAGS = re.compile(r"^\s*(?:Gebaseerd op\s*:?\s*)?\[(?P<tags>[^\[\]]{1,400})\]\s*\.?\s*$", re.I)
+_ONLY_TAGS = re.compile(
+    r"^\s*(?:Gebaseerd op\s*:?\s*)?\[(?P<tags>[^\[\]]{1,400})\]\s*\.?\s*$", re.I
+)
 _ABBR_IN_PARENS = re.compile(r"\(([^()]{1,15})\)")
 
 
 def split_tags(tags: str) -> list[str]:
-    """"Participatiewet (PW), Wet … (IOAW) en Wet … (IOAZ)" -> ["PW", "IOAW", "IOAZ"]."""
+    """ "Participatiewet (PW), Wet … (IOAW) en Wet … (IOAZ)" -> ["PW", "IOAW", "IOAZ"]."""
     out: list[str] = []
     for part in tags.split(","):
         part = part.strip(" .;")

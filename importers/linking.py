@@ -16,8 +16,12 @@ _ARTIKEL = re.compile(
     r"aanhef\s+en\s+onder\s+[a-z]\b|onder\s+[a-z]\b|sub\s+[a-z]\b))*,?)"
 )
 _VAN = re.compile(r"^\s*(?:van\s+(?:de|het)\s+|van\s+|uit\s+de\s+)?")
-_DEZE = re.compile(r"^\s*van\s+(?:deze|dit)\s+(?:verordening|regeling|besluit|beleidsregels?)", re.I)
-_HOOFDSTUK = re.compile(r"\b(?P<word>[Hh]oofdstuk(?:ken)?)\s+(?P<nr>\d+)(?:\s+(?:en|of|t/m|tot en met)\s+(?P<nr2>\d+))?\b")
+_DEZE = re.compile(
+    r"^\s*van\s+(?:deze|dit)\s+(?:verordening|regeling|besluit|beleidsregels?)", re.I
+)
+_HOOFDSTUK = re.compile(
+    r"\b(?P<word>[Hh]oofdstuk(?:ken)?)\s+(?P<nr>\d+)(?:\s+(?:en|of|t/m|tot en met)\s+(?P<nr2>\d+))?\b"
+)
 _PARAGRAAF = re.compile(r"\b(?P<word>[Pp]aragraaf|§)\s*(?P<nr>\d+(?:\.\d+)+)\b")
 _BIJLAGE = re.compile(r"\b(?P<word>[Bb]ijlage)\s+(?P<nr>\d+|[A-Z])\b")
 
@@ -150,12 +154,23 @@ class Linker:
             if self._law_follows(text, m.end()):
                 continue
             first_end = m.end("nr")
-            found.append(self._structural_span(
-                m.start(), first_end, text[m.start():first_end], "hoofdstuk", m.group("nr"), self.hoofdstukken
-            ))
+            found.append(
+                self._structural_span(
+                    m.start(),
+                    first_end,
+                    text[m.start() : first_end],
+                    "hoofdstuk",
+                    m.group("nr"),
+                    self.hoofdstukken,
+                )
+            )
             if m.group("nr2"):
                 s, e = m.span("nr2")
-                found.append(self._structural_span(s, e, text[s:e], "hoofdstuk", m.group("nr2"), self.hoofdstukken))
+                found.append(
+                    self._structural_span(
+                        s, e, text[s:e], "hoofdstuk", m.group("nr2"), self.hoofdstukken
+                    )
+                )
         for m in _PARAGRAAF.finditer(text):
             if not self._law_follows(text, m.end()):
                 found.append(self._structural(m, "paragraaf", m.group("nr"), self.paragrafen))
@@ -179,14 +194,22 @@ class Linker:
         after = text[end:]
         if law := self._law_follows(text, end):
             stop, law_obj = law
-            link = Link("wet", law_obj.key, text[m.start():stop], artikel=nr)
+            link = Link("wet", law_obj.key, text[m.start() : stop], artikel=nr)
             return [(m.start(), stop, 0, link)]
         deze = _DEZE.match(after)
-        stop = end + deze.end() if deze else end - len(m.group("tail")) + len(m.group("tail").rstrip(","))
+        stop = (
+            end + deze.end()
+            if deze
+            else end - len(m.group("tail")) + len(m.group("tail").rstrip(","))
+        )
         if not deze and re.match(r"^\s*van\s+(?:de|het)\s+\w", after):
             # "artikel 3 van de Wet X" for a law we do not know: not a reference into this text.
             return []
-        return [self._structural_span(m.start(), stop, text[m.start():stop], "artikel", nr, self.artikelen)]
+        return [
+            self._structural_span(
+                m.start(), stop, text[m.start() : stop], "artikel", nr, self.artikelen
+            )
+        ]
 
     def _law_follows(self, text: str, pos: int) -> tuple[int, Law] | None:
         """(end, law) when a law's name follows at `pos`, as in "artikel 9 van de Participatiewet"."""
@@ -218,12 +241,16 @@ class Linker:
                     by_name.setdefault(_law_name_key(name), law)
         if not by_name:
             return None, by_name
-        names = sorted({n for law in self.laws for n in law.names if n and len(n) >= 2}, key=len, reverse=True)
+        names = sorted(
+            {n for law in self.laws for n in law.names if n and len(n) >= 2}, key=len, reverse=True
+        )
         alternatives = []
         for name in names:
             escaped = re.escape(name).replace(r"\ ", r"\s+")
             # Abbreviations are case-sensitive ("PW", not "pw"); long names are not.
-            alternatives.append(escaped if " " not in name and len(name) <= 6 else f"(?i:{escaped})")
+            alternatives.append(
+                escaped if " " not in name and len(name) <= 6 else f"(?i:{escaped})"
+            )
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
         return pattern, by_name
 

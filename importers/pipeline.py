@@ -5,7 +5,9 @@ from .sources import read_source
 from .writer import ImportResult, write_document
 
 
-def import_bytes(data: bytes, bron: str, regeling_slug: str = "", dry_run: bool = False) -> ImportResult:
+def import_bytes(
+    data: bytes, bron: str, regeling_slug: str = "", dry_run: bool = False
+) -> ImportResult:
     document = parse_publicatie(data, bron)
     return write_document(document, regeling_slug=regeling_slug, dry_run=dry_run)
 

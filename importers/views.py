@@ -20,7 +20,10 @@ def upload(request):
         bestand = form.cleaned_data["bestand"]
         try:
             result = import_bytes(
-                bestand.read(), bestand.name, form.cleaned_data["regeling"], form.cleaned_data["proef"]
+                bestand.read(),
+                bestand.name,
+                form.cleaned_data["regeling"],
+                form.cleaned_data["proef"],
             )
         except PublicatieFout as exc:
             form.add_error("bestand", str(exc))

@@ -35,7 +35,6 @@ from .linking import Law, Link, Linker, Term, term_forms
 from .tree import (
     Alinea,
     Artikel,
-    Begrip,
     Bijlage,
     Block,
     Divisie,
@@ -70,7 +69,9 @@ class _Pages:
     begrippen: dict[str, BegripPage] = field(default_factory=dict)
 
 
-def write_document(document: Document, regeling_slug: str = "", dry_run: bool = False) -> ImportResult:
+def write_document(
+    document: Document, regeling_slug: str = "", dry_run: bool = False
+) -> ImportResult:
     """Create or update the pages for `document`; on a dry run, roll everything back."""
     holder: dict = {}
     try:
@@ -119,20 +120,26 @@ class _Writer:
         werk_titel = werk_titel[:200] or self.meta.identifier
         slug = slugify(slug) if slug else slugify(werk_titel)[:80]
         if not slug:
-            raise PublicatieFout("Kan geen adres (slug) voor de regeling afleiden; gebruik --regeling.")
+            raise PublicatieFout(
+                "Kan geen adres (slug) voor de regeling afleiden; gebruik --regeling."
+            )
         regeling = RegelingPage.objects.child_of(index).filter(slug=slug).first()
         if regeling:
             return regeling.specific
         clash = Page.objects.child_of(index).filter(slug=slug).first()
         if clash:
-            raise PublicatieFout(f"Het adres /regelgeving/{slug}/ is al in gebruik door een andere pagina.")
+            raise PublicatieFout(
+                f"Het adres /regelgeving/{slug}/ is al in gebruik door een andere pagina."
+            )
         regeling = RegelingPage(title=werk_titel, slug=slug)
         RegelgevingIndexPage.objects.get(pk=index.pk).add_child(instance=regeling)
         return regeling
 
     def _versie(self, regeling: RegelingPage) -> tuple[RegelingVersiePage, bool]:
         m = self.meta
-        versie = RegelingVersiePage.objects.child_of(regeling).filter(identifier=m.identifier).first()
+        versie = (
+            RegelingVersiePage.objects.child_of(regeling).filter(identifier=m.identifier).first()
+        )
         created = versie is None
         if created:
             versie = RegelingVersiePage(slug=self._versie_slug(regeling))
@@ -149,7 +156,9 @@ class _Writer:
         versie.publicatiedatum = m.publicatiedatum
         versie.bron_url = m.bron if m.bron.startswith(("http://", "https://")) else ""
         versie.bron_formaat = m.formaat
-        versie.search_description = f"{m.citeertitel or m.titel} ({versie.publicatie_aanduiding})"[:255]
+        versie.search_description = f"{m.citeertitel or m.titel} ({versie.publicatie_aanduiding})"[
+            :255
+        ]
         if created:
             regeling.add_child(instance=versie)
         else:
@@ -173,7 +182,9 @@ class _Writer:
     def _wetten(self) -> dict[str, Wet]:
         """Wet snippets by every name they go by; known laws are created on first use."""
         for afkorting, naam, bwb_id, _ in KNOWN_LAWS:
-            Wet.objects.get_or_create(afkorting=afkorting, defaults={"naam": naam, "bwb_id": bwb_id})
+            Wet.objects.get_or_create(
+                afkorting=afkorting, defaults={"naam": naam, "bwb_id": bwb_id}
+            )
         by_name: dict[str, Wet] = {}
         for wet in Wet.objects.all():
             for name in wet.names():
@@ -215,21 +226,49 @@ class _Writer:
     def _node_spec(self, node: Divisie | Artikel, versie):
         if isinstance(node, Artikel):
             title = " ".join(filter(None, [f"Artikel {node.nummer}", node.opschrift]))
-            return _Spec(ArtikelPage, f"artikel-{_slug_nr(node.nummer)}", title, node,
-                         fields={"nummer": node.nummer, "opschrift": node.opschrift[:500],
-                                 "status": node.status, "versie": versie})
+            return _Spec(
+                ArtikelPage,
+                f"artikel-{_slug_nr(node.nummer)}",
+                title,
+                node,
+                fields={
+                    "nummer": node.nummer,
+                    "opschrift": node.opschrift[:500],
+                    "status": node.status,
+                    "versie": versie,
+                },
+            )
         title = " ".join(filter(None, [_SOORT_LABEL[node.soort], node.nummer, node.opschrift]))
-        return _Spec(DivisiePage, f"{node.soort}-{_slug_nr(node.nummer)}", title, node,
-                     fields={"soort": node.soort, "nummer": node.nummer, "opschrift": node.opschrift[:500],
-                             "afgeleid": node.inferred, "versie": versie},
-                     children=[self._node_spec(child, versie) for child in node.children])
+        return _Spec(
+            DivisiePage,
+            f"{node.soort}-{_slug_nr(node.nummer)}",
+            title,
+            node,
+            fields={
+                "soort": node.soort,
+                "nummer": node.nummer,
+                "opschrift": node.opschrift[:500],
+                "afgeleid": node.inferred,
+                "versie": versie,
+            },
+            children=[self._node_spec(child, versie) for child in node.children],
+        )
 
     def _bijlage_spec(self, bijlage: Bijlage, versie):
         title = " ".join(filter(None, ["Bijlage", bijlage.nummer, bijlage.opschrift]))
         slug = f"bijlage-{_slug_nr(bijlage.nummer)}" if bijlage.nummer else slugify(title)[:80]
-        return _Spec(BijlagePage, slug, title, bijlage,
-                     fields={"nummer": bijlage.nummer, "opschrift": bijlage.opschrift[:500],
-                             "afgeleid": bijlage.inferred, "versie": versie})
+        return _Spec(
+            BijlagePage,
+            slug,
+            title,
+            bijlage,
+            fields={
+                "nummer": bijlage.nummer,
+                "opschrift": bijlage.opschrift[:500],
+                "afgeleid": bijlage.inferred,
+                "versie": versie,
+            },
+        )
 
     def _begrippen_spec(self, versie):
         children, used = [], set()
@@ -239,9 +278,20 @@ class _Writer:
             while slug in used:
                 slug = f"{slug}-2"
             used.add(slug)
-            children.append(_Spec(BegripPage, slug, base[:255], begrip,
-                                  fields={"term": base[:255], "gedefinieerd_in": begrip.defined_in[:255],
-                                          "vormen": term_forms(begrip.term), "versie": versie}))
+            children.append(
+                _Spec(
+                    BegripPage,
+                    slug,
+                    base[:255],
+                    begrip,
+                    fields={
+                        "term": base[:255],
+                        "gedefinieerd_in": begrip.defined_in[:255],
+                        "vormen": term_forms(begrip.term),
+                        "versie": versie,
+                    },
+                )
+            )
         return _Spec(BegrippenIndexPage, "begrippen", "Begrippen", None, children=children)
 
     def _sync_children(self, parent: Page, specs: list[_Spec]) -> None:
@@ -251,7 +301,9 @@ class _Writer:
         seen: set[str] = set()
         for spec in specs:
             if spec.slug in seen:
-                self.warnings.append(f"'{spec.title}' komt twee keer voor; alleen de eerste is geïmporteerd.")
+                self.warnings.append(
+                    f"'{spec.title}' komt twee keer voor; alleen de eerste is geïmporteerd."
+                )
                 continue
             seen.add(spec.slug)
             page = existing.pop(spec.slug, None)
@@ -364,7 +416,8 @@ class _Writer:
                 "opgelost": sum(r.resolved for r in refs),
                 "onopgelost": [
                     {"bron": r.source, "tekst": r.text, "soort": r.kind, "doel": r.target}
-                    for r in refs if not r.resolved
+                    for r in refs
+                    if not r.resolved
                 ],
             },
             "waarschuwingen": self.warnings,
@@ -422,19 +475,38 @@ class _Renderer:
         if isinstance(block, Tussenkop):
             return {"type": "tussenkop", "value": block.text[:255]}
         if isinstance(block, Lijst):
-            return {"type": "lijst", "value": {"intro": block.intro[:255],
-                                               "items": [self.item(i, 1) for i in block.items]}}
+            return {
+                "type": "lijst",
+                "value": {
+                    "intro": block.intro[:255],
+                    "items": [self.item(i, 1) for i in block.items],
+                },
+            }
         if isinstance(block, Tabel):
-            return {"type": "tabel", "value": {
-                "data": block.rows, "first_row_is_table_header": block.header_rows > 0,
-                "first_col_is_header": False, "table_caption": ""}}
+            return {
+                "type": "tabel",
+                "value": {
+                    "data": block.rows,
+                    "first_row_is_table_header": block.header_rows > 0,
+                    "first_col_is_header": False,
+                    "table_caption": "",
+                },
+            }
         if isinstance(block, Lid):
             inner = [self.block(b) for b in block.blocks]
             if not top_level:  # a lid inside a lid: keep its number in the text
-                return {"type": "alinea", "value": self.rich(f"{block.nr}. ") + "".join(
-                    i["value"] for i in inner if i and i["type"] == "alinea")}
-            return {"type": "lid", "value": {"nr": block.nr, "inhoud": [
-                i for i in (self.block(b) for b in block.blocks) if i]}}
+                return {
+                    "type": "alinea",
+                    "value": self.rich(f"{block.nr}. ")
+                    + "".join(i["value"] for i in inner if i and i["type"] == "alinea"),
+                }
+            return {
+                "type": "lid",
+                "value": {
+                    "nr": block.nr,
+                    "inhoud": [i for i in (self.block(b) for b in block.blocks) if i],
+                },
+            }
         return None
 
     def item(self, item: ListItem, depth: int) -> dict:
@@ -473,7 +545,8 @@ class _Renderer:
             page = self.pages.divisies.get(("hoofdstuk", link.key))
         elif link.kind == "paragraaf":
             page = self.pages.divisies.get(("paragraaf", link.key)) or self.pages.divisies.get(
-                ("afdeling", link.key))
+                ("afdeling", link.key)
+            )
         elif link.kind == "bijlage":
             page = self.pages.bijlagen.get(link.key)
         elif link.kind == "begrip":

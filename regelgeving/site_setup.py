@@ -37,8 +37,13 @@ def ensure_site() -> RegelgevingIndexPage:
             site.site_name = "Gemeente Lochem"
             site.save()
         else:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name="Gemeente Lochem")
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Gemeente Lochem",
+            )
         if placeholder:
             placeholder.delete()
     index = RegelgevingIndexPage(title="Regelgeving", slug="regelgeving", intro=INDEX_INTRO)

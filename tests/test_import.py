@@ -53,8 +53,11 @@ def test_articles_sort_numerically_in_the_tree(lochem):
     paragraaf = DivisiePage.objects.get(versie=lochem, nummer="3.3")
     assert [p.specific.nummer for p in paragraaf.get_children()] == ["3.3.10", "3.3.11", "3.3.12"]
     assert [p.specific.nummer for p in hoofdstuk3.get_children()] == ["3.3", "3.5"]
-    ordered = list(ArtikelPage.objects.filter(versie=lochem).order_by("sort_key")
-                   .values_list("nummer", flat=True))
+    ordered = list(
+        ArtikelPage.objects.filter(versie=lochem)
+        .order_by("sort_key")
+        .values_list("nummer", flat=True)
+    )
     assert ordered.index("9.2.11") > ordered.index("9.2.8")
     assert ordered.index("10.1") > ordered.index("9.5.2")
 
@@ -105,8 +108,10 @@ def test_dry_run_reports_but_stores_nothing(db):
 @pytest.mark.parametrize(
     "content, message",
     [
-        (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><x>&b;</x>',
-         "DOCTYPE"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><x>&b;</x>',
+            "DOCTYPE",
+        ),
         (b'<!DOCTYPE x SYSTEM "file:///etc/passwd"><x/>', "DOCTYPE"),
         (b"<officiele-publicatie><gemeenteblad><kop>", "geen geldige XML"),
         (b"<onbekend xmlns='urn:x'/>", "Onbekend documenttype"),

@@ -6,11 +6,17 @@ from regelgeving.known_laws import KNOWN_LAWS
 
 def linker(**kwargs):
     laws = [Law(a, [a, n, *aliases], bwb) for a, n, bwb, aliases in KNOWN_LAWS]
-    defaults = dict(artikelen={"3.1", "3.3.10", "5.2.1"}, hoofdstukken={"6", "7", "9", "11"},
-                    bijlagen={"1"}, laws=laws,
-                    terms=[Term("mantelzorger", term_forms("Mantelzorger(s)")),
-                           Term("voorziening", term_forms("Voorziening(en)")),
-                           Term("kind", term_forms("Kind(eren)"))])
+    defaults = dict(
+        artikelen={"3.1", "3.3.10", "5.2.1"},
+        hoofdstukken={"6", "7", "9", "11"},
+        bijlagen={"1"},
+        laws=laws,
+        terms=[
+            Term("mantelzorger", term_forms("Mantelzorger(s)")),
+            Term("voorziening", term_forms("Voorziening(en)")),
+            Term("kind", term_forms("Kind(eren)")),
+        ],
+    )
     defaults.update(kwargs)
     result = Linker(**defaults)
     result.scope("artikel 1")
@@ -28,16 +34,24 @@ def test_inflected_forms_of_terms():
 
 
 def test_internal_article_reference_with_lid():
-    segs = linker().segments("bedoeld voor inwoners benoemd in artikel 3.1 lid 1 van deze verordening.")
+    segs = linker().segments(
+        "bedoeld voor inwoners benoemd in artikel 3.1 lid 1 van deze verordening."
+    )
     assert links(segs) == [Link("artikel", "3.1", "artikel 3.1 lid 1 van deze verordening")]
 
 
 def test_law_article_references_become_jci_links():
-    text = ("als bedoeld in artikel 9 van de Participatiewet, artikel 37 van de IOAW en "
-            "artikel 17, eerste lid, van de Participatiewet (art. 121 Gemeentewet)")
+    text = (
+        "als bedoeld in artikel 9 van de Participatiewet, artikel 37 van de IOAW en "
+        "artikel 17, eerste lid, van de Participatiewet (art. 121 Gemeentewet)"
+    )
     found = links(linker().segments(text))
-    assert [(x.key, x.artikel) for x in found] == [("PW", "9"), ("IOAW", "37"), ("PW", "17"),
-                                                    ("Gemeentewet", "121")]
+    assert [(x.key, x.artikel) for x in found] == [
+        ("PW", "9"),
+        ("IOAW", "37"),
+        ("PW", "17"),
+        ("Gemeentewet", "121"),
+    ]
 
 
 def test_terms_link_once_per_article_in_plural_form():
@@ -47,7 +61,9 @@ def test_terms_link_once_per_article_in_plural_form():
     assert first == [Link("begrip", "mantelzorger", "mantelzorgers")]
     assert again == []
     lk.scope("artikel 2")
-    assert links(lk.segments("Elke mantelzorger")) == [Link("begrip", "mantelzorger", "mantelzorger")]
+    assert links(lk.segments("Elke mantelzorger")) == [
+        Link("begrip", "mantelzorger", "mantelzorger")
+    ]
 
 
 def test_missing_targets_are_reported_not_dropped():

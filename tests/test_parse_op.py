@@ -55,9 +55,7 @@ def test_notice_is_refused_by_the_parser_itself():
         op.parse(data, "gmb-2017-100002.xml")
 
 
-@pytest.mark.parametrize(
-    "path", sorted((SAMPLES / "metadata").glob("*.xml")), ids=lambda p: p.name
-)
+@pytest.mark.parametrize("path", sorted((SAMPLES / "metadata").glob("*.xml")), ids=lambda p: p.name)
 def test_metadata_records_are_refused(path):
     with pytest.raises(PublicatieFout, match="geen publicatie"):
         parse_publicatie(path.read_bytes(), path.name)
@@ -155,7 +153,13 @@ def test_bgr_preamble_closing_and_annex(bgr):
     assert len(table.rows) == 35
     assert {len(row) for row in table.rows} == {5}
     # The namest/nameend span over colB..colC is padded to keep the columns aligned.
-    assert table.rows[0] == ["Naam regeling/bevoegdheden", "Mandaatverlening", "", "Ondergemandateerde", "Kader"]
+    assert table.rows[0] == [
+        "Naam regeling/bevoegdheden",
+        "Mandaatverlening",
+        "",
+        "Ondergemandateerde",
+        "Kader",
+    ]
     assert table.rows[1] == ["", "Door", "Aan", "", ""]
 
 
@@ -169,7 +173,8 @@ def test_bgr_metadata(bgr):
     assert meta.vastgesteld_op == date(2024, 5, 8)
     assert meta.in_werking_op is None  # "op de dag nadat …": no date in the text
     assert meta.citeertitel == (
-        "Regeling mandatering bevoegdheden van het dagelijks bestuur en voorzitter van Regio Achterhoek"
+        "Regeling mandatering bevoegdheden van het dagelijks bestuur en voorzitter"
+        " van Regio Achterhoek"
     )
     assert meta.bron == "https://zoek.officielebekendmakingen.nl/bgr-2024-715"
 
@@ -233,7 +238,8 @@ LOCHEM_LIKE = """
 <hoofdstuk><kop><label>Hoofdstuk</label><nr>2</nr><titel>De vraag om ondersteuning</titel></kop>
   <al>[Jeugdwet, Wmo, PW, IOAW]</al>
   <paragraaf><kop><label>Paragraaf</label><nr>2.1</nr><titel>Melding</titel></kop>
-    <artikel><kop><label>Artikel</label><nr>2.1.</nr><titel>FASE 2: Het gesprek [Wmo, PW]</titel></kop>
+    <artikel><kop><label>Artikel</label><nr>2.1.</nr>
+      <titel>FASE 2: Het gesprek [Wmo, PW]</titel></kop>
       <lid><lidnr>1.</lidnr><al>Het gesprek vindt zo snel mogelijk plaats.</al><al/><al> </al></lid>
       <lid><lidnr>2</lidnr><al>De gemeente&#160;kan het gesprek <nadruk type="cur">ook</nadruk>
         <extref doc="https://example.org/">telefonisch</extref> voeren.</al>
@@ -255,7 +261,8 @@ LOCHEM_EXTRA = """
 <regeling-sluiting><slotformulering>
   <al>Aldus vastgesteld in de openbare raadsvergadering van 10 november 2025</al>
 </slotformulering></regeling-sluiting>
-<bijlage><kop><label>Bijlage</label><nr>1</nr><titel>Tarieven</titel></kop><al>Tarief A.</al></bijlage>
+<bijlage><kop><label>Bijlage</label><nr>1</nr><titel>Tarieven</titel></kop>
+  <al>Tarief A.</al></bijlage>
 <nota-toelichting><al>Algemene toelichting.</al></nota-toelichting>
 """
 
@@ -361,11 +368,15 @@ def test_definitions_as_lettered_leden():
 def test_cals_table_with_header_spans_and_row_spans():
     table = """<artikel><kop><label>Artikel</label><nr>1</nr></kop><al>Tarieven:</al>
     <table><tgroup cols="3"><colspec colname="c1"/><colspec colname="c2"/><colspec colname="c3"/>
-      <thead><row><entry><al>Soort</al></entry><entry namest="c2" nameend="c3"><al>Bedrag</al></entry></row></thead>
+      <thead><row><entry><al>Soort</al></entry>
+        <entry namest="c2" nameend="c3"><al>Bedrag</al></entry></row></thead>
       <tbody>
-        <row><entry morerows="1"><al>Leges</al></entry><entry><al>€ 10</al></entry><entry>per stuk</entry></row>
-        <row><entry colname="c2"><al>€ 20</al><al>(spoed)</al></entry><entry><al>per <nadruk type="vet">uur</nadruk></al></entry></row>
-        <row><entry><al>Rente</al></entry><entry><lijst><li><li.nr>a.</li.nr><al>laag</al></li></lijst></entry></row>
+        <row><entry morerows="1"><al>Leges</al></entry><entry><al>€ 10</al></entry>
+          <entry>per stuk</entry></row>
+        <row><entry colname="c2"><al>€ 20</al><al>(spoed)</al></entry>
+          <entry><al>per <nadruk type="vet">uur</nadruk></al></entry></row>
+        <row><entry><al>Rente</al></entry>
+          <entry><lijst><li><li.nr>a.</li.nr><al>laag</al></li></lijst></entry></row>
       </tbody></tgroup></table></artikel>"""
     doc = op.parse(gmb(table), "x.xml")
     tabel = doc.artikelen()[0].blocks[1]

@@ -59,7 +59,14 @@ def test_law_tags_after_headings_and_on_their_own_line(doc):
 def test_leden_and_inline_lists_stay_structure(doc):
     art = {a.nummer: a for a in doc.artikelen()}["5.2.1"]
     leden = [b for b in art.blocks if isinstance(b, Lid)]
-    assert [lid.nr for lid in leden] == ["1", "2", "3", "4", "5", "6"]  # "2. … 3. …" on one line split
+    assert [lid.nr for lid in leden] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+    ]  # "2. … 3. …" on one line split
     lijst = next(b for b in leden[3].blocks if isinstance(b, Lijst))
     assert [i.nr for i in lijst.items] == ["a.", "b."]
     assert block_text(lijst.items[1].blocks) == "aanpassing(en) van de woning."
@@ -68,7 +75,10 @@ def test_leden_and_inline_lists_stay_structure(doc):
 def test_lost_list_markers_become_a_list(doc):
     bijlage = doc.bijlagen[0]
     lists = [b for b in bijlage.blocks if isinstance(b, Lijst)]
-    assert lists and block_text(lists[0].items[0].blocks) == "de aard van de relatie met de huisgenoot;"
+    assert (
+        lists
+        and block_text(lists[0].items[0].blocks) == "de aard van de relatie met de huisgenoot;"
+    )
 
 
 def test_all_81_begrippen_including_the_glued_ones(doc):

@@ -17,7 +17,8 @@ from ..tree import Document, Metadata
 from ..xmlsafe import child, local, parse_xml
 from .opbody import BodyWalker, fill_from_prose, finish, inline_text, path, read_regeling
 
-_IDENTIFIER = re.compile(r"(?<![\w-])([a-z]+(?:-[a-z]+)?-\d{4}-\d+)(?![\w-])", re.I)
+# gmb-2025-538386, prb-…, bgr-…, wsb-…, stb-…, stcrt-…, trb-…
+_IDENTIFIER = re.compile(r"\b((?:gmb|prb|bgr|wsb|stb|stcrt|trb)-\d{4}-\d+)\b", re.I)
 _ISSUER = re.compile(
     r"\bvan\s+(?:de\s+|het\s+)?(?P<kind>gemeente|provincie|waterschap|hoogheemraadschap|"
     r"gemeenschappelijke\s+regeling)\s+(?P<name>.+?)[.\s]*$",

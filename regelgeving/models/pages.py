@@ -17,20 +17,24 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
+from ..rich_text import render_stream
 from .blocks import TekstBlock
 
 DIVISIE_SOORTEN = [("hoofdstuk", "Hoofdstuk"), ("afdeling", "Afdeling"), ("paragraaf", "Paragraaf")]
 
 
-def _pages_referring_to(page: Page, model: type[Page]):
-    """Live pages of `model` whose content links to `page`, per Wagtail's reference index."""
-    source_ids = (
-        ReferenceIndex.get_references_to(page)
-        .filter(content_type__model=model._meta.model_name, content_type__app_label="regelgeving")
-        .annotate(source_id=Cast("object_id", models.BigIntegerField()))
-        .values("source_id")
+def _pages_referring_to(page: Page, model: type[Page] = Page):
+    """Live pages (of `model`) whose content links to `page`, per Wagtail's reference index."""
+    references = ReferenceIndex.get_references_to(page)
+    if model is not Page:
+        references = references.filter(
+            content_type__model=model._meta.model_name, content_type__app_label="regelgeving"
+        )
+    source_ids = references.annotate(source_id=Cast("object_id", models.BigIntegerField())).values(
+        "source_id"
     )
-    return model.objects.live().filter(pk__in=source_ids).order_by("sort_key")
+    pages = model.objects.live().filter(pk__in=source_ids).exclude(pk=page.pk)
+    return pages.order_by("sort_key" if model is not Page else "path")
 
 
 class HomePage(Page):
@@ -109,7 +113,9 @@ class RegelingVersiePage(Page):
     officiele_titel = models.TextField("officiële titel", blank=True)
     citeertitel = models.CharField("citeertitel", max_length=255, blank=True)
     identifier = models.CharField(
-        "publicatie-identificatie", max_length=255, db_index=True,
+        "publicatie-identificatie",
+        max_length=255,
+        db_index=True,
         help_text="Bijvoorbeeld gmb-2025-538386 of CVDR621050_2.",
     )
     cvdr_id = models.CharField("CVDR-id", max_length=40, blank=True)
@@ -164,10 +170,16 @@ class RegelingVersiePage(Page):
 
     @property
     def publicatie_aanduiding(self) -> str:
-        """"Gemeenteblad 2025, 538386" for gmb-2025-538386, else the identifier."""
+        """ "Gemeenteblad 2025, 538386" for gmb-2025-538386, else the identifier."""
         parts = self.identifier.split("-")
-        bladen = {"gmb": "Gemeenteblad", "prb": "Provinciaal blad", "stcrt": "Staatscourant",
-                  "stb": "Staatsblad", "bgr": "Blad gemeenschappelijke regeling", "wsb": "Waterschapsblad"}
+        bladen = {
+            "gmb": "Gemeenteblad",
+            "prb": "Provinciaal blad",
+            "stcrt": "Staatscourant",
+            "stb": "Staatsblad",
+            "bgr": "Blad gemeenschappelijke regeling",
+            "wsb": "Waterschapsblad",
+        }
         if len(parts) == 3 and parts[0] in bladen:
             return f"{bladen[parts[0]]} {parts[1]}, {parts[2]}"
         return self.identifier
@@ -208,8 +220,12 @@ class VersieOnderdeel(Page):
     """Common fields of pages inside a version: its number and a link back to the version."""
 
     versie = models.ForeignKey(
-        RegelingVersiePage, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        RegelingVersiePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     nummer = models.CharField("nummer", max_length=40, blank=True)
     opschrift = models.CharField("opschrift", max_length=500, blank=True)
@@ -237,17 +253,24 @@ class DivisiePage(VersieOnderdeel):
     intro = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
     wetten = ParentalManyToManyField("regelgeving.Wet", blank=True, verbose_name="wetten")
     afgeleid = models.BooleanField(
-        "kop ontbrak in de bron", default=False,
+        "kop ontbrak in de bron",
+        default=False,
         help_text="De importeur heeft dit onderdeel aangemaakt omdat de nummering het vereist.",
     )
 
     content_panels = Page.content_panels + [
-        FieldPanel("soort"), FieldPanel("nummer"), FieldPanel("opschrift"),
-        FieldPanel("intro"), FieldPanel("wetten"),
+        FieldPanel("soort"),
+        FieldPanel("nummer"),
+        FieldPanel("opschrift"),
+        FieldPanel("intro"),
+        FieldPanel("wetten"),
     ]
     parent_page_types = ["regelgeving.RegelingVersiePage", "regelgeving.DivisiePage"]
     subpage_types = ["regelgeving.DivisiePage", "regelgeving.ArtikelPage"]
-    search_fields = Page.search_fields + [index.SearchField("opschrift"), index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("opschrift"),
+        index.SearchField("intro"),
+    ]
 
     class Meta:
         verbose_name = "hoofdstuk, afdeling of paragraaf"
@@ -255,13 +278,17 @@ class DivisiePage(VersieOnderdeel):
 
     def onderdelen(self):
         return (
-            Page.objects.live().child_of(self).type(DivisiePage, ArtikelPage)
-            .only("id", "title", "path", "url_path", "depth").order_by("path")
+            Page.objects.live()
+            .child_of(self)
+            .type(DivisiePage, ArtikelPage)
+            .only("id", "title", "path", "url_path", "depth")
+            .order_by("path")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["onderdelen"] = self.onderdelen()
+        context["tekst"] = render_stream(self.intro, context)
         return context
 
 
@@ -269,13 +296,18 @@ class ArtikelPage(VersieOnderdeel):
     body = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
     wetten = ParentalManyToManyField("regelgeving.Wet", blank=True, verbose_name="wetten")
     status = models.CharField(
-        "status", max_length=20, blank=True,
+        "status",
+        max_length=20,
+        blank=True,
         choices=[("", "geldend"), ("vervallen", "vervallen"), ("gereserveerd", "gereserveerd")],
     )
 
     content_panels = Page.content_panels + [
-        FieldPanel("nummer"), FieldPanel("opschrift"), FieldPanel("status"),
-        FieldPanel("body"), FieldPanel("wetten"),
+        FieldPanel("nummer"),
+        FieldPanel("opschrift"),
+        FieldPanel("status"),
+        FieldPanel("body"),
+        FieldPanel("wetten"),
     ]
     parent_page_types = ["regelgeving.RegelingVersiePage", "regelgeving.DivisiePage"]
     subpage_types: list[str] = []
@@ -291,27 +323,41 @@ class ArtikelPage(VersieOnderdeel):
         verbose_name_plural = "artikelen"
 
     def _siblings_in_version(self):
-        return ArtikelPage.objects.live().filter(versie_id=self.versie_id).only(
-            "id", "title", "url_path", "nummer", "sort_key"
+        return (
+            ArtikelPage.objects.live()
+            .filter(versie_id=self.versie_id)
+            .only("id", "title", "url_path", "nummer", "sort_key")
         )
 
     def vorige(self):
-        return self._siblings_in_version().filter(sort_key__lt=self.sort_key).order_by("-sort_key").first()
+        return (
+            self._siblings_in_version()
+            .filter(sort_key__lt=self.sort_key)
+            .order_by("-sort_key")
+            .first()
+        )
 
     def volgende(self):
-        return self._siblings_in_version().filter(sort_key__gt=self.sort_key).order_by("sort_key").first()
+        return (
+            self._siblings_in_version()
+            .filter(sort_key__gt=self.sort_key)
+            .order_by("sort_key")
+            .first()
+        )
 
-    def verwijzende_artikelen(self):
-        return _pages_referring_to(self, ArtikelPage).exclude(pk=self.pk)
+    def verwijzende_onderdelen(self):
+        """Articles, divisions, annexes and definitions that link here."""
+        return _pages_referring_to(self).only("id", "title", "url_path", "path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             vorige=self.vorige(),
             volgende=self.volgende(),
-            verwijzend=list(self.verwijzende_artikelen()),
+            verwijzend=list(self.verwijzende_onderdelen()),
             wetlijst=list(self.wetten.all()),
         )
+        context["tekst"] = render_stream(self.body, context)
         return context
 
 
@@ -320,7 +366,9 @@ class BijlagePage(VersieOnderdeel):
     afgeleid = models.BooleanField("kop ontbrak in de bron", default=False)
 
     content_panels = Page.content_panels + [
-        FieldPanel("nummer"), FieldPanel("opschrift"), FieldPanel("body"),
+        FieldPanel("nummer"),
+        FieldPanel("opschrift"),
+        FieldPanel("body"),
     ]
     parent_page_types = ["regelgeving.RegelingVersiePage"]
     subpage_types: list[str] = []
@@ -330,12 +378,13 @@ class BijlagePage(VersieOnderdeel):
         verbose_name = "bijlage"
         verbose_name_plural = "bijlagen"
 
-    def verwijzende_artikelen(self):
-        return _pages_referring_to(self, ArtikelPage)
+    def verwijzende_onderdelen(self):
+        return _pages_referring_to(self).only("id", "title", "url_path", "path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["verwijzend"] = list(self.verwijzende_artikelen())
+        context["verwijzend"] = list(self.verwijzende_onderdelen())
+        context["tekst"] = render_stream(self.body, context)
         return context
 
 
@@ -366,21 +415,31 @@ class BegripPage(Page):
     term = models.CharField("begrip", max_length=255)
     definitie = StreamField(TekstBlock(), blank=True, verbose_name="omschrijving")
     gedefinieerd_in = models.CharField(
-        "omschreven in", max_length=255, blank=True,
+        "omschreven in",
+        max_length=255,
+        blank=True,
         help_text="Waar de regeling het begrip omschrijft, bijvoorbeeld 'artikel 1.1'.",
     )
     vormen = models.JSONField(
-        "vormen in de tekst", default=list, blank=True,
+        "vormen in de tekst",
+        default=list,
+        blank=True,
         help_text="Enkelvoud, meervoud en andere vormen die naar dit begrip linken.",
     )
     versie = models.ForeignKey(
-        RegelingVersiePage, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        RegelingVersiePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     sort_key = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
 
     content_panels = Page.content_panels + [
-        FieldPanel("term"), FieldPanel("definitie"), FieldPanel("gedefinieerd_in"),
+        FieldPanel("term"),
+        FieldPanel("definitie"),
+        FieldPanel("gedefinieerd_in"),
     ]
     parent_page_types = ["regelgeving.BegrippenIndexPage"]
     subpage_types: list[str] = []
@@ -405,4 +464,5 @@ class BegripPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["gebruikt_in"] = list(self.gebruikt_in())
+        context["tekst"] = render_stream(self.definitie, context)
         return context

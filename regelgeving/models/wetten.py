@@ -24,7 +24,12 @@ class Wet(index.Indexed, models.Model):
         help_text="Eén per regel, zoals de wet in teksten wordt genoemd (bijv. 'Pw', 'WWB').",
     )
 
-    panels = [FieldPanel("afkorting"), FieldPanel("naam"), FieldPanel("bwb_id"), FieldPanel("aliassen")]
+    panels = [
+        FieldPanel("afkorting"),
+        FieldPanel("naam"),
+        FieldPanel("bwb_id"),
+        FieldPanel("aliassen"),
+    ]
     search_fields = [index.SearchField("afkorting"), index.SearchField("naam")]
 
     class Meta:
@@ -33,7 +38,11 @@ class Wet(index.Indexed, models.Model):
         ordering = ["afkorting"]
 
     def __str__(self):
-        return f"{self.afkorting} ({self.naam})" if self.naam and self.naam != self.afkorting else self.afkorting
+        return (
+            f"{self.afkorting} ({self.naam})"
+            if self.naam and self.naam != self.afkorting
+            else self.afkorting
+        )
 
     @property
     def url(self) -> str:
@@ -43,7 +52,11 @@ class Wet(index.Indexed, models.Model):
         return jci_url(self.bwb_id, artikel)
 
     def names(self) -> list[str]:
-        return [self.afkorting, self.naam, *filter(None, (a.strip() for a in self.aliassen.splitlines()))]
+        return [
+            self.afkorting,
+            self.naam,
+            *filter(None, (a.strip() for a in self.aliassen.splitlines())),
+        ]
 
 
 def jci_url(bwb_id: str, artikel: str = "") -> str:

@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("source", help="Bestandspad of http(s)-adres van de publicatie")
-        parser.add_argument("--regeling", default="", help="Slug van de regeling (/regelgeving/SLUG/)")
+        parser.add_argument(
+            "--regeling", default="", help="Slug van de regeling (/regelgeving/SLUG/)"
+        )
         parser.add_argument("--dry-run", action="store_true", help="Alleen lezen en rapporteren")
         parser.add_argument("--json", action="store_true", help="Rapport als JSON")
 

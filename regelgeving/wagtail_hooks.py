@@ -1,0 +1,22 @@
+from django.utils.html import escape
+from wagtail import hooks
+from wagtail.rich_text.pages import PageLinkHandler
+
+from .rich_text import preloaded_urls
+
+
+class PreloadedPageLinkHandler(PageLinkHandler):
+    """Page links answered from `render_stream`'s single lookup when it has them."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        urls = preloaded_urls()
+        if urls is not None and all(str(a.get("id")) in urls for a in attrs_list):
+            return [f'<a href="{escape(urls[str(a["id"])])}">' for a in attrs_list]
+        return super().expand_db_attributes_many(attrs_list)
+
+
+# Runs after Wagtail's own registration (default order 0) so that ours replaces it.
+@hooks.register("register_rich_text_features", order=100)
+def register_preloaded_page_links(features):
+    features.register_link_type(PreloadedPageLinkHandler)
