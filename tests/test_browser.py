@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -75,34 +75,76 @@ def _restore_env(name: str, value: str | None):
 
 # --- Demo site on the live server ----------------------------------------------------------------
 
-_SNAPSHOT: dict[str, sqlite3.Connection] = {}
+class _Snapshot:
+    """The database right after `setup_demo`, kept once and put back before every browser test.
+
+    pytest-django flushes the database after each test that uses the live server, and importing
+    the publication again takes seconds. SQLite (the in-memory test database) is copied with its
+    backup API; on PostgreSQL every table is copied into a separate schema and back (Django's
+    foreign keys there are deferrable, so the order of the tables does not matter).
+    """
+
+    SCHEMA = "browser_snapshot"
+
+    def __init__(self):
+        self.sqlite = None
+        self.tables = None
+
+    @staticmethod
+    def supported() -> bool:
+        if connection.vendor == "sqlite":
+            return connection.is_in_memory_db()
+        return connection.vendor == "postgresql"
+
+    def save(self):
+        connection.ensure_connection()
+        if connection.vendor == "sqlite":
+            self.sqlite = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(self.sqlite)
+            return
+        qn = connection.ops.quote_name
+        self.tables = sorted(connection.introspection.django_table_names(
+            only_existing=True, include_views=False))
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
+            cursor.execute(f"CREATE SCHEMA {self.SCHEMA}")
+            for table in self.tables:
+                cursor.execute(f"CREATE TABLE {self.SCHEMA}.{qn(table)} AS TABLE {qn(table)}")
+
+    @property
+    def saved(self) -> bool:
+        return self.sqlite is not None or self.tables is not None
+
+    def restore(self):
+        connection.ensure_connection()
+        if self.sqlite is not None:
+            self.sqlite.backup(connection.connection)
+            return
+        qn = connection.ops.quote_name
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("TRUNCATE " + ", ".join(qn(t) for t in self.tables) + " CASCADE")
+            for table in self.tables:
+                cursor.execute(f"INSERT INTO {qn(table)} SELECT * FROM {self.SCHEMA}.{qn(table)}")
 
 
-def _sqlite_in_memory() -> bool:
-    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+_SNAPSHOT = _Snapshot()
 
 
 @pytest.fixture
 def demo_site(browser, transactional_db, django_db_serialized_rollback, live_server):
     """The Lochem publication imported by `setup_demo`, served by the live server; returns its URL.
 
-    The live server runs in another thread, so the data has to be committed (transactional_db);
-    pytest-django flushes it after every test and the serialized rollback restores the
-    migrated root page. On the in-memory SQLite test database the imported state is copied once
-    with SQLite's backup API and copied back before each test, instead of importing anew each
-    time; on other databases (PostgreSQL) every test runs `setup_demo`.
+    The live server runs in another thread, so the data has to be committed (transactional_db).
+    pytest-django flushes it after every test; the serialized rollback brings back the rows the
+    migrations made (Wagtail's root page), which `setup_demo` needs on a database it has not seen.
     """
-    if not _sqlite_in_memory():
+    if not _Snapshot.supported():
         call_command("setup_demo", stdout=open(os.devnull, "w"))
-        return live_server.url
-    connection.ensure_connection()
-    if "lochem" not in _SNAPSHOT:
-        call_command("setup_demo", stdout=open(os.devnull, "w"))
-        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(snapshot)
-        _SNAPSHOT["lochem"] = snapshot
+    elif _SNAPSHOT.saved:
+        _SNAPSHOT.restore()
     else:
-        _SNAPSHOT["lochem"].backup(connection.connection)
+        call_command("setup_demo", stdout=open(os.devnull, "w"))
+        _SNAPSHOT.save()
     return live_server.url
 
 

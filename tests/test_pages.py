@@ -63,7 +63,9 @@ def test_terms_link_to_their_begrip_and_the_begrip_lists_its_articles(client, lo
 
 def test_begrippen_a_to_z(client, lochem):
     html = get(client, f"{LOCHEM_URL}begrippen/")
-    assert len(re.findall(r'href="/regelgeving/verordening-sociaal-domein/2026/begrippen/[\w-]+/"', html)) == 81
+    assert (
+        len(re.findall(r'href="/regelgeving/verordening-sociaal-domein/2026/begrippen/[\w-]+/"', html)) == 81
+    )
     assert 'id="letter-M"' in html and ">Mantelzorger<" in html
 
 

@@ -1,0 +1,43 @@
+"""Editors import a publication by uploading it in the Wagtail admin."""
+
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from regelgeving.models import RegelingVersiePage
+
+from .conftest import LOCHEM
+
+URL = "/admin/publicatie-importeren/"
+
+
+def test_editor_uploads_a_publication_and_sees_the_report(client, db):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    upload = SimpleUploadedFile("lochem.txt", LOCHEM.read_bytes(), content_type="text/plain")
+    response = client.post(URL, {"bestand": upload, "regeling": "verordening-sociaal-domein"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Importrapport" in html and "gmb-2025-538386" in html
+    assert "/regelgeving/verordening-sociaal-domein/2026/" in html
+    assert RegelingVersiePage.objects.filter(identifier="gmb-2025-538386").exists()
+
+
+def test_a_bad_upload_shows_the_error_and_stores_nothing(client, db):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    upload = SimpleUploadedFile("boom.xml", b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')
+    html = client.post(URL, {"bestand": upload}).content.decode()
+    assert "DOCTYPE" in html
+    assert not RegelingVersiePage.objects.exists()
+
+
+def test_dry_run_upload_stores_nothing(client, db):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    upload = SimpleUploadedFile("lochem.txt", LOCHEM.read_bytes())
+    html = client.post(URL, {"bestand": upload, "proef": "on"}).content.decode()
+    assert "Proefimport" in html
+    assert not RegelingVersiePage.objects.exists()
+
+
+def test_only_editors_may_import(client, db):
+    client.force_login(User.objects.create_user("inwoner", "i@example.org", "geheim-wachtwoord"))
+    response = client.get(URL)
+    assert response.status_code in (302, 403)
