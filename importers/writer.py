@@ -375,7 +375,7 @@ class _Writer:
                 linker.scope(f"artikel {node.nummer}")
                 page.body = render.blocks(node.blocks)
                 page.wetten.set(self._wetten_for(node.wetten))  # ParentalM2M: written by save()
-                page.save()
+                page.save(clean=False)  # pages built by this writer; validated when created
             else:
                 page = self.pages.divisies.get((node.soort, node.nummer))
                 if page is None:
@@ -383,17 +383,17 @@ class _Writer:
                 linker.scope(f"{node.soort} {node.nummer}")
                 page.intro = render.blocks(node.blocks)
                 page.wetten.set(self._wetten_for(node.wetten))
-                page.save()
+                page.save(clean=False)
         for bijlage in self.doc.bijlagen:
             page = self.pages.bijlagen.get(bijlage.nummer)
             if page is not None:
                 linker.scope(f"bijlage {bijlage.nummer}".strip())
                 page.body = render.blocks(bijlage.blocks)
-                page.save()
+                page.save(clean=False)
         for begrip, page in zip(self.doc.begrippen, self.pages.begrippen.values(), strict=False):
             linker.scope(f"begrip {page.term}", skip_term=page.slug)
             page.definitie = render.blocks(begrip.definitie)
-            page.save()
+            page.save(clean=False)
 
     def _refresh_reference_index(self, versie: RegelingVersiePage) -> None:
         for page in Page.objects.descendant_of(versie, inclusive=True).specific():

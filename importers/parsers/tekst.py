@@ -380,6 +380,8 @@ def _nest(sections: list[_Section], warnings: list[str]) -> list[Divisie | Artik
     created and reported.
     """
     numbers = {s.nummer for s in sections if s.kind == "nummer"}
+    # Every number that has something below it ("3.3" for "3.3.10"), computed once.
+    has_children = {n.rsplit(".", i)[0] for n in numbers for i in range(1, n.count(".") + 1)}
     body: list[Divisie | Artikel] = []
     hoofdstukken: dict[str, Divisie] = {}
     divisies: dict[str, Divisie] = {}
@@ -415,8 +417,7 @@ def _nest(sections: list[_Section], warnings: list[str]) -> list[Divisie | Artik
             (parent.children if parent else body).append(a)
         else:  # a bare number: its depth and its siblings say what it is
             parts = s.nummer.split(".")
-            is_parent = any(n.startswith(s.nummer + ".") for n in numbers)
-            if is_parent:
+            if s.nummer in has_children:
                 d = Divisie("paragraaf", s.nummer, s.opschrift, list(s.blocks), wetten=s.wetten)
                 hoofdstuk(parts[0]).children.append(d)
                 divisies[s.nummer] = d
