@@ -2,7 +2,7 @@
 
 import re
 
-from .tree import Alinea, Begrip, Block, Lid, Lijst, clean_text
+from .tree import Alinea, Begrip, Block, Lid, Lijst, ListItem, clean_text
 
 # A term is short, starts with a capital or digit, and may carry an inflection in
 # brackets ("Voorziening(en)") or a hyphen ("Wmo-ondersteuning").
@@ -84,4 +84,27 @@ def begrippen_from_blocks(
                 if isinstance(inner, Lijst):
                     for item in inner.items:
                         visit(item.blocks)
+    return found
+
+
+_BEGRIPPEN_TITLE = re.compile(r"\b(begrippen(lijst)?|begripsbepalingen|definities|woordenlijst)\b", re.I)
+
+
+def begrippen_from_annexes(bijlagen, artikelen) -> list[Begrip]:
+    """Definitions in an annex or article titled "Begrippenlijst" and the like.
+
+    Some verordeningen (Lochem's among them) close with a definitions list of their
+    own instead of an article "Begripsbepalingen"; its items are list items or
+    plain paragraphs that read "term: definitie".
+    """
+    found: list[Begrip] = []
+    for part, label in [(b, f"bijlage {b.nummer}".strip()) for b in bijlagen] + [
+        (a, f"artikel {a.nummer}") for a in artikelen
+    ]:
+        if not _BEGRIPPEN_TITLE.search(part.opschrift or ""):
+            continue
+        as_list = [
+            Lijst([ListItem("", [b])]) if isinstance(b, Alinea) else b for b in part.blocks
+        ]
+        found.extend(begrippen_from_blocks(as_list, label, lowercase_terms=True))
     return found

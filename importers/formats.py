@@ -84,6 +84,10 @@ def parse_publicatie(data: bytes, bron: str = "") -> Document:
     else:
         from .parsers import tekst as parser
     document = parser.parse(data, bron)
+    if not document.begrippen:
+        from .definitions import begrippen_from_annexes
+
+        document.begrippen = begrippen_from_annexes(document.bijlagen, document.artikelen())
     document.metadata.formaat = formaat
     if not document.metadata.bron:
         document.metadata.bron = bron

@@ -67,7 +67,8 @@ def term_forms(term: str) -> list[str]:
         base, rest = m.group("base").strip(), m.group("rest").strip()
         forms = [f"{base} {rest}".strip(), f"{base}{m.group('suffix')} {rest}".strip()]
     else:
-        forms = [term, _plural(term)]
+        head, _, last = term.rpartition(" ")
+        forms = [term, *(f"{head} {plural}".strip() for plural in _plurals(last))]
     out: list[str] = []
     for form in forms:
         if form and form.lower() not in (f.lower() for f in out):
@@ -75,21 +76,24 @@ def term_forms(term: str) -> list[str]:
     return out
 
 
-def _plural(term: str) -> str:
-    """A regular Dutch plural of the last word; irregular ones come from "(en)" in the source."""
-    head, _, last = term.rpartition(" ")
-    low = last.lower()
-    if not low or not low[-1].isalpha() or low.isupper() and len(low) <= 5:
-        return ""
+def _plurals(word: str) -> list[str]:
+    """Regular Dutch plurals of a word; irregular ones come from "(en)" in the source."""
+    low = word.lower()
+    if not low or not low[-1].isalpha() or (word.isupper() and len(word) <= 5):
+        return []  # abbreviations such as "BIG" or "SKJ"
+    if low.endswith("ers"):  # already plural, as in "Ouders"
+        return []
     if low.endswith(("er", "el", "em", "en", "je", "ie", "é")):
-        plural = last + "s"
-    elif low.endswith(("a", "o", "u", "i", "y")):
-        plural = last + "'s"
-    elif low.endswith("e"):
-        plural = last + "n"
-    else:
-        plural = last + "en"
-    return f"{head} {plural}".strip()
+        return [word + "s"]
+    if low[-1] in "aouiy":
+        return [word + "'s"]
+    if low[-1] == "e":
+        return [word + "n", word + "s"]
+    if re.search(r"([aeou])\1[^aeiou]$", low):  # orgaan -> organen, school -> scholen
+        return [word[:-2] + word[-1] + "en"]
+    if re.search(r"(?:^|[^aeiou])[aeiou][bdfgklmnprt]$", low):  # wet -> wetten, plan -> plannen
+        return [word + word[-1] + "en"]
+    return [word + "en"]
 
 
 @dataclass

@@ -1,5 +1,7 @@
 """Wagtail admin view: editors upload a publication and see the import report."""
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
@@ -9,6 +11,7 @@ from .forms import PublicatieUploadForm
 from .pipeline import import_bytes
 
 PERMISSION = "regelgeving.add_regelingversiepage"
+logger = logging.getLogger(__name__)
 
 
 def upload(request):
@@ -27,6 +30,9 @@ def upload(request):
             )
         except PublicatieFout as exc:
             form.add_error("bestand", str(exc))
+        except Exception:  # an importer bug: the transaction rolled back, tell the editor plainly
+            logger.exception("import failed")
+            form.add_error("bestand", "Import mislukt door een interne fout; er is niets opgeslagen.")
         else:
             report = result.report
             if report["dry_run"]:

@@ -493,20 +493,12 @@ class _Renderer:
                 },
             }
         if isinstance(block, Lid):
-            inner = [self.block(b) for b in block.blocks]
+            # Render once: rendering consumes the "first use" of terms in this article.
+            inner = [i for i in (self.block(b) for b in block.blocks) if i]
             if not top_level:  # a lid inside a lid: keep its number in the text
-                return {
-                    "type": "alinea",
-                    "value": self.rich(f"{block.nr}. ")
-                    + "".join(i["value"] for i in inner if i and i["type"] == "alinea"),
-                }
-            return {
-                "type": "lid",
-                "value": {
-                    "nr": block.nr,
-                    "inhoud": [i for i in (self.block(b) for b in block.blocks) if i],
-                },
-            }
+                texts = "".join(i["value"] for i in inner if i["type"] == "alinea")
+                return {"type": "alinea", "value": self.rich(f"{block.nr}. ") + texts}
+            return {"type": "lid", "value": {"nr": block.nr, "inhoud": inner}}
         return None
 
     def item(self, item: ListItem, depth: int) -> dict:

@@ -31,6 +31,8 @@ def test_inflected_forms_of_terms():
     assert term_forms("Mantelzorger(s)") == ["Mantelzorger", "Mantelzorgers"]
     assert term_forms("Kind(eren)") == ["Kind", "Kinderen"]
     assert term_forms("Melding") == ["Melding", "Meldingen"]
+    assert term_forms("Wet") == ["Wet", "Wetten"]  # not "weten", a different word
+    assert term_forms("Verwerend orgaan") == ["Verwerend orgaan", "Verwerend organen"]
 
 
 def test_internal_article_reference_with_lid():

@@ -107,3 +107,21 @@ def test_article_query_count_does_not_grow_with_text(client, lochem, small, larg
 
 def test_unknown_page_is_a_404(client, lochem):
     assert client.get(f"{LOCHEM_URL}artikel-99-99/").status_code == 404
+
+
+def test_an_op_regulation_imports_into_linked_pages(client, db):
+    """OP XML shaped like a real verordening, imported end to end and read over HTTP."""
+    from django.core.management import call_command
+
+    from .conftest import DATA
+
+    call_command("import_publicatie", str(DATA / "op-regeling-handgeschreven.xml"), "--regeling", "op")
+    versie = get(client, "/regelgeving/op/2026/")
+    assert "Gemeenteblad 2025, 538386" in versie and "1 januari 2026" in versie
+    art = ArtikelPage.objects.get(nummer="2.1")
+    html = get(client, art.url)
+    assert f'href="{artikel("2.2").url}"' in html  # "artikel 2.2 van deze verordening"
+    assert 'href="https://wetten.overheid.nl/jci1.3:c:BWBR0035362&amp;artikel=1.1.1"' in html
+    assert f'href="{BegripPage.objects.get(slug="mantelzorger").url}"' in html
+    assert {w.afkorting for w in art.wetten.all()} == {"Jeugdwet", "Wmo"}
+    assert '<span class="lijst__nr">b.</span>' in html

@@ -1,9 +1,12 @@
 import json
+import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
 from importers.errors import PublicatieFout
 from importers.pipeline import format_report, import_source
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -11,9 +14,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("source", help="Bestandspad of http(s)-adres van de publicatie")
-        parser.add_argument(
-            "--regeling", default="", help="Slug van de regeling (/regelgeving/SLUG/)"
-        )
+        parser.add_argument("--regeling", default="", help="Slug van de regeling (/regelgeving/SLUG/)")
         parser.add_argument("--dry-run", action="store_true", help="Alleen lezen en rapporteren")
         parser.add_argument("--json", action="store_true", help="Rapport als JSON")
 
@@ -22,6 +23,11 @@ class Command(BaseCommand):
             result = import_source(options["source"], options["regeling"], options["dry_run"])
         except PublicatieFout as exc:
             raise CommandError(str(exc)) from None
+        except Exception as exc:  # an importer bug must still end in one line, with nothing stored
+            logger.debug("import failed", exc_info=True)
+            raise CommandError(
+                f"Import mislukt door een interne fout ({type(exc).__name__}); er is niets opgeslagen."
+            ) from None
         if options["json"]:
             self.stdout.write(json.dumps(result.report, ensure_ascii=False, indent=2, default=str))
         else:
