@@ -41,3 +41,14 @@ def test_only_editors_may_import(client, db):
     client.force_login(User.objects.create_user("inwoner", "i@example.org", "geheim-wachtwoord"))
     response = client.get(URL)
     assert response.status_code in (302, 403)
+
+
+def test_editors_can_open_imported_pages_in_the_admin(client, lochem):
+    from regelgeving.models import ArtikelPage, BegripPage, Wet
+
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    for page in (ArtikelPage.objects.get(nummer="5.2.1"), BegripPage.objects.get(slug="mantelzorger"), lochem):
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, page
+    wmo = Wet.objects.get(afkorting="Wmo")
+    assert client.get(f"/admin/snippets/regelgeving/wet/edit/{wmo.pk}/").status_code == 200

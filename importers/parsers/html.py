@@ -14,12 +14,12 @@ lxml only builds a tree, scripts are dropped.
 from __future__ import annotations
 
 import re
-from datetime import date
 from types import MappingProxyType
 
 import lxml.html
 from lxml import etree
 
+from ..dates import parse_iso
 from ..definitions import begrippen_from_blocks
 from ..errors import PublicatieFout
 from ..formats import decode_text
@@ -155,9 +155,9 @@ def _metadata(root, bron: str) -> Metadata:
         titel=first("DC.title"),
         citeertitel=first("DCTERMS.alternative"),
         gemeente=gemeente,
-        publicatiedatum=_date(first("DCTERMS.available")),
-        vastgesteld_op=_date(first("OVERHEIDop.datumOndertekening")),
-        in_werking_op=_date(first("OVERHEIDop.inwerkingtredingDatum")),
+        publicatiedatum=parse_iso(first("DCTERMS.available")),
+        vastgesteld_op=parse_iso(first("OVERHEIDop.datumOndertekening")),
+        in_werking_op=parse_iso(first("OVERHEIDop.inwerkingtredingDatum")),
         soort=first("DC.type", "OVERHEIDop.Rubriek") or first("DC.type", "OVERHEIDop."),
         bron=bron,
         formaat="html",
@@ -264,13 +264,6 @@ def _drop(el) -> None:
     else:
         parent.text = (parent.text or "") + tail
     parent.remove(el)
-
-
-def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None
 
 
 # -- content blocks ----------------------------------------------------------------

@@ -10,6 +10,7 @@ import re
 from datetime import date
 from types import MappingProxyType
 
+from ..dates import parse_iso
 from ..errors import PublicatieFout
 from ..lawtags import split_heading
 from ..tree import (
@@ -168,7 +169,7 @@ class _StopReader:
             _first_text(regeling_meta, "soortBestuursorgaan")
             or _first_text(besluit_meta, "soortBestuursorgaan")
         )
-        meta.publicatiedatum = _date(_first_text(procedure, "bekendOp"))
+        meta.publicatiedatum = parse_iso(_first_text(procedure, "bekendOp"))
         meta.in_werking_op = _werkend_vanaf(root)
         meta.vastgesteld_op = _vastgesteld_op(procedure)
         return meta
@@ -438,7 +439,7 @@ def _beoogde_regeling(root) -> str:
 def _werkend_vanaf(root) -> date | None:
     for stempel in descendants(root, "Tijdstempel"):
         if text_of(child(stempel, "soortTijdstempel")) == "juridischWerkendVanaf":
-            return _date(text_of(child(stempel, "datum")))
+            return parse_iso(text_of(child(stempel, "datum")))
     return None
 
 
@@ -447,14 +448,9 @@ def _vastgesteld_op(procedure) -> date | None:
     if procedure is None:
         return None
     stappen = {
-        text_of(child(stap, "soortStap")): _date(text_of(child(stap, "voltooidOp")))
+        text_of(child(stap, "soortStap")): parse_iso(text_of(child(stap, "voltooidOp")))
         for stap in descendants(procedure, "Procedurestap")
     }
     return stappen.get(STAP_VASTSTELLING) or stappen.get(STAP_ONDERTEKENING)
 
 
-def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None
