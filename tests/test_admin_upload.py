@@ -47,7 +47,11 @@ def test_editors_can_open_imported_pages_in_the_admin(client, lochem):
     from regelgeving.models import ArtikelPage, BegripPage, Wet
 
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
-    for page in (ArtikelPage.objects.get(nummer="5.2.1"), BegripPage.objects.get(slug="mantelzorger"), lochem):
+    for page in (
+        ArtikelPage.objects.get(nummer="5.2.1"),
+        BegripPage.objects.get(slug="mantelzorger"),
+        lochem,
+    ):
         response = client.get(f"/admin/pages/{page.pk}/edit/")
         assert response.status_code == 200, page
     wmo = Wet.objects.get(afkorting="Wmo")
