@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -16,4 +17,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += [
+    path("", include(wagtail_urls)),
+    # Wagtail's own pattern has no dots; article numbers do: /regelgeving/x/artikel/5.2.1/
+    re_path(r"^((?:[\w\-.]+/)+)$", wagtail_views.serve, name="wagtail_serve_met_punten"),
+]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, time
 from html import escape
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -29,6 +31,7 @@ from regelgeving.models import (
     Wet,
 )
 from regelgeving.site_setup import ensure_site
+from regelgeving.versions import assign_werk_ids
 
 from .errors import PublicatieFout
 from .linking import Law, Link, Linker, Term, term_forms
@@ -69,9 +72,7 @@ class _Pages:
     begrippen: dict[str, BegripPage] = field(default_factory=dict)
 
 
-def write_document(
-    document: Document, regeling_slug: str = "", dry_run: bool = False
-) -> ImportResult:
+def write_document(document: Document, regeling_slug: str = "", dry_run: bool = False) -> ImportResult:
     """Create or update the pages for `document`; on a dry run, roll everything back."""
     holder: dict = {}
     try:
@@ -109,6 +110,7 @@ class _Writer:
         linker = self._linker()
         self._write_texts(versie, linker)
         self._refresh_reference_index(versie)
+        assign_werk_ids(versie)
         report = self._report(regeling, versie, created, linker)
         versie.import_rapport = report
         versie.save(update_fields=["import_rapport"])
@@ -120,29 +122,28 @@ class _Writer:
         werk_titel = werk_titel[:200] or self.meta.identifier
         slug = slugify(slug) if slug else slugify(werk_titel)[:80]
         if not slug:
-            raise PublicatieFout(
-                "Kan geen adres (slug) voor de regeling afleiden; gebruik --regeling."
-            )
+            raise PublicatieFout("Kan geen adres (slug) voor de regeling afleiden; gebruik --regeling.")
         regeling = RegelingPage.objects.child_of(index).filter(slug=slug).first()
         if regeling:
             return regeling.specific
         clash = Page.objects.child_of(index).filter(slug=slug).first()
         if clash:
-            raise PublicatieFout(
-                f"Het adres /regelgeving/{slug}/ is al in gebruik door een andere pagina."
-            )
+            raise PublicatieFout(f"Het adres /regelgeving/{slug}/ is al in gebruik door een andere pagina.")
         regeling = RegelingPage(title=werk_titel, slug=slug)
         RegelgevingIndexPage.objects.get(pk=index.pk).add_child(instance=regeling)
         return regeling
 
     def _versie(self, regeling: RegelingPage) -> tuple[RegelingVersiePage, bool]:
         m = self.meta
-        versie = (
-            RegelingVersiePage.objects.child_of(regeling).filter(identifier=m.identifier).first()
-        )
+        versie = RegelingVersiePage.objects.child_of(regeling).filter(identifier=m.identifier).first()
         created = versie is None
         if created:
             versie = RegelingVersiePage(slug=self._versie_slug(regeling))
+            # A further version of an existing regeling starts as a draft that goes live on its
+            # in-werking date once an editor publishes it; the first version is live at once.
+            if RegelingVersiePage.objects.child_of(regeling).exists():
+                versie.live = False
+                versie.go_live_at = _start_of(m.in_werking_op)
         versie.title = (m.citeertitel or m.titel)[:255]
         versie.officiele_titel = m.titel
         versie.citeertitel = m.citeertitel
@@ -156,9 +157,7 @@ class _Writer:
         versie.publicatiedatum = m.publicatiedatum
         versie.bron_url = m.bron if m.bron.startswith(("http://", "https://")) else ""
         versie.bron_formaat = m.formaat
-        versie.search_description = f"{m.citeertitel or m.titel} ({versie.publicatie_aanduiding})"[
-            :255
-        ]
+        versie.search_description = f"{m.citeertitel or m.titel} ({versie.publicatie_aanduiding})"[:255]
         if created:
             regeling.add_child(instance=versie)
         else:
@@ -182,9 +181,7 @@ class _Writer:
     def _wetten(self) -> dict[str, Wet]:
         """Wet snippets by every name they go by; known laws are created on first use."""
         for afkorting, naam, bwb_id, _ in KNOWN_LAWS:
-            Wet.objects.get_or_create(
-                afkorting=afkorting, defaults={"naam": naam, "bwb_id": bwb_id}
-            )
+            Wet.objects.get_or_create(afkorting=afkorting, defaults={"naam": naam, "bwb_id": bwb_id})
         by_name: dict[str, Wet] = {}
         for wet in Wet.objects.all():
             for name in wet.names():
@@ -213,6 +210,7 @@ class _Writer:
     # -- pass 1: structure ---------------------------------------------------
 
     def _write_structure(self, versie: RegelingVersiePage) -> None:
+        self.live = versie.live
         self._sync_children(versie, self._version_children(versie))
 
     def _version_children(self, versie):
@@ -301,9 +299,7 @@ class _Writer:
         seen: set[str] = set()
         for spec in specs:
             if spec.slug in seen:
-                self.warnings.append(
-                    f"'{spec.title}' komt twee keer voor; alleen de eerste is geïmporteerd."
-                )
+                self.warnings.append(f"'{spec.title}' komt twee keer voor; alleen de eerste is geïmporteerd.")
                 continue
             seen.add(spec.slug)
             page = existing.pop(spec.slug, None)
@@ -312,6 +308,7 @@ class _Writer:
                 page = None
             if page is None:
                 page = spec.model(slug=spec.slug, title=spec.title[:255], **spec.fields)
+                page.live = self.live  # pages of a draft version stay drafts with it
                 parent.add_child(instance=page)
             else:
                 page.title = spec.title[:255]
@@ -409,7 +406,7 @@ class _Writer:
             "formaat": self.meta.formaat,
             "regeling": regeling.title,
             "url": versie.url_path and versie.get_url() or "",
-            "status": "nieuw" if created else "bijgewerkt",
+            "status": ("nieuw" if created else "bijgewerkt") + ("" if versie.live else " (concept)"),
             "dry_run": False,
             "aantallen": self.doc.counts(),
             "verwijzingen": {
@@ -432,6 +429,14 @@ class _Spec:
     node: object
     fields: dict = field(default_factory=dict)
     children: list[_Spec] | None = None
+
+
+def _start_of(day) -> datetime | None:
+    """Midnight at the start of `day` in the site's time zone, when that is still to come."""
+    if day is None:
+        return None
+    moment = timezone.make_aware(datetime.combine(day, time.min))
+    return moment if moment > timezone.now() else None
 
 
 def _slug_nr(nummer: str) -> str:

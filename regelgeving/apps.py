@@ -5,3 +5,8 @@ class RegelgevingConfig(AppConfig):
     name = "regelgeving"
     verbose_name = "Regelgeving"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

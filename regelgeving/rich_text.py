@@ -42,3 +42,29 @@ def render_stream(stream, context: dict) -> str:
     raw = json.dumps(list(stream.raw_data))
     with _preloaded(raw, context.get("request")):
         return mark_safe(stream.render_as_block(context))
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def stream_plain_text(stream) -> str:
+    """All text of a StreamField value, tags stripped, one line per paragraph or item."""
+    from html import unescape
+
+    lines: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            text = unescape(_TAG.sub(" ", value)).split()
+            if text:
+                lines.append(" ".join(text))
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                if key not in ("id", "type", "first_row_is_table_header", "first_col_is_header"):
+                    walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk(list(stream.raw_data) if stream else [])
+    return "\n".join(lines)

@@ -11,12 +11,15 @@ from datetime import date
 from django.db import models
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
+from .. import validity, views
 from ..rich_text import render_stream
 from .blocks import TekstBlock
 
@@ -71,8 +74,12 @@ class RegelgevingIndexPage(Page):
         return context
 
 
-class RegelingPage(Page):
-    """A regulation as a work, across its versions ("Verordening Sociaal Domein")."""
+class RegelingPage(RoutablePageMixin, Page):
+    """A regulation as a work, across its versions ("Verordening Sociaal Domein").
+
+    Besides its own page it serves the URLs that hold across versions: the current
+    text of an article, any of them on a peildatum, and comparisons of versions.
+    """
 
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
@@ -85,26 +92,47 @@ class RegelingPage(Page):
         verbose_name_plural = "regelingen"
 
     def versies(self):
+        """Published versions, newest first."""
         return RegelingVersiePage.objects.live().child_of(self).order_by("-in_werking_op", "-pk")
 
-    def huidige_versie(self, peildatum: date | None = None) -> RegelingVersiePage | None:
-        """The version in force on `peildatum` (today by default).
+    def tijdlijn(self) -> list[validity.Geldigheid]:
+        return validity.tijdlijn(self.versies())
 
-        The one rule for "which version applies": the live version with the latest
-        in-werking date on or before the date; without dates, the newest import.
+    def versie_op(self, peildatum: date | None = None) -> RegelingVersiePage | None:
+        """The version in force on `peildatum` (today by default), or None.
+
+        The one rule for "which version applies", reused by pages, routes and the API.
         """
-        peildatum = peildatum or timezone.localdate()
-        versies = self.versies()
-        return (
-            versies.filter(in_werking_op__lte=peildatum).first()
-            or versies.filter(in_werking_op__isnull=True).first()
-        )
+        entry = validity.geldig_op(self.tijdlijn(), peildatum or timezone.localdate())
+        return entry.versie if entry else None
+
+    def huidige_versie(self) -> RegelingVersiePage | None:
+        return self.versie_op()
+
+    def artikel_url(self, nummer: str) -> str:
+        """The stable URL that always shows article `nummer` in the version in force."""
+        return self.url + self.reverse_subpage("artikel", kwargs={"nummer": nummer})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["versies"] = self.versies()
+        vandaag = timezone.localdate()
+        context["tijdlijn"] = [(g, validity.status(g, vandaag)) for g in reversed(self.tijdlijn())]
         context["huidige_versie"] = self.huidige_versie()
         return context
+
+    @path("")
+    def regeling(self, request):
+        if "peildatum" in request.GET:
+            return views.regeling_op_peildatum(request, self, request.GET["peildatum"])
+        return self.render(request)
+
+    @path("artikel/<str:nummer>/", name="artikel")
+    def artikel(self, request, nummer):
+        return views.artikel_op_peildatum(request, self, nummer, request.GET.get("peildatum"))
+
+    @path("vergelijk/", name="vergelijk")
+    def vergelijk(self, request):
+        return views.vergelijking(request, self, request.GET.get("van"), request.GET.get("naar"))
 
 
 class RegelingVersiePage(Page):
@@ -123,7 +151,13 @@ class RegelingVersiePage(Page):
     bevoegd_orgaan = models.CharField("bevoegd orgaan", max_length=255, blank=True)
     vastgesteld_op = models.DateField("vastgesteld op", null=True, blank=True)
     in_werking_op = models.DateField("in werking op", null=True, blank=True)
-    uitgewerkt_op = models.DateField("uitgewerkt op", null=True, blank=True)
+    uitgewerkt_op = models.DateField(
+        "geldig tot en met",
+        null=True,
+        blank=True,
+        help_text="Alleen invullen als de regeling is ingetrokken zonder opvolger; anders volgt de "
+        "einddatum uit de volgende versie.",
+    )
     publicatiedatum = models.DateField("publicatiedatum", null=True, blank=True)
     bron_url = models.URLField("bron", max_length=500, blank=True)
     bron_formaat = models.CharField("bronformaat", max_length=20, blank=True)
@@ -184,6 +218,21 @@ class RegelingVersiePage(Page):
             return f"{bladen[parts[0]]} {parts[1]}, {parts[2]}"
         return self.identifier
 
+    @cached_property
+    def versie_info(self) -> dict:
+        """Status and validity of this version today, for banners and metadata."""
+        regeling = self.get_parent().specific
+        entry = next((g for g in regeling.tijdlijn() if g.versie.pk == self.pk), None)
+        status = validity.status(entry, timezone.localdate(), live=self.live)
+        return {
+            "status": status,
+            "label": validity.STATUS_LABELS[status],
+            "vanaf": entry.vanaf if entry else self.in_werking_op,
+            "tot": entry.tot if entry else self.uitgewerkt_op,
+            "regeling": regeling,
+            "versie": self,
+        }
+
     def inhoudsopgave(self):
         """Divisions, articles and annexes in document order, for the table of contents."""
         return (
@@ -211,6 +260,7 @@ class RegelingVersiePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["versie_info"] = self.versie_info
         context["inhoud"] = self.inhoudsopgave_boom()
         context["begrippen_index"] = self.begrippen_index()
         return context
@@ -242,8 +292,10 @@ class VersieOnderdeel(Page):
             self.versie = RegelingVersiePage.objects.ancestor_of(self).first()
         super().save(*args, **kwargs)
 
-    def breadcrumb(self):
-        return self.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["versie_info"] = self.versie.versie_info if self.versie else None
+        return context
 
 
 class DivisiePage(VersieOnderdeel):
@@ -294,6 +346,13 @@ class DivisiePage(VersieOnderdeel):
 
 class ArtikelPage(VersieOnderdeel):
     body = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
+    werk_id = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="Hetzelfde artikel in alle versies, ook als het een ander nummer kreeg.",
+    )
     wetten = ParentalManyToManyField("regelgeving.Wet", blank=True, verbose_name="wetten")
     status = models.CharField(
         "status",
@@ -330,20 +389,51 @@ class ArtikelPage(VersieOnderdeel):
         )
 
     def vorige(self):
-        return (
-            self._siblings_in_version()
-            .filter(sort_key__lt=self.sort_key)
-            .order_by("-sort_key")
-            .first()
-        )
+        return self._siblings_in_version().filter(sort_key__lt=self.sort_key).order_by("-sort_key").first()
 
     def volgende(self):
-        return (
-            self._siblings_in_version()
-            .filter(sort_key__gt=self.sort_key)
-            .order_by("sort_key")
-            .first()
-        )
+        return self._siblings_in_version().filter(sort_key__gt=self.sort_key).order_by("sort_key").first()
+
+    def as_article_text(self):
+        """This article as plain text, for comparing versions."""
+        from ..comparison import ArticleText
+        from ..rich_text import stream_plain_text
+
+        return ArticleText(self.pk, self.nummer, self.opschrift, stream_plain_text(self.body))
+
+    @property
+    def citeertitel(self) -> str:
+        """ "Artikel 5.2.1 Verordening Sociaal Domein 2026, Gemeenteblad 2025, 538386"."""
+        if not self.versie:
+            return f"Artikel {self.nummer}"
+        return f"Artikel {self.nummer} {self.versie.title}, {self.versie.publicatie_aanduiding}"
+
+    def geschiedenis(self) -> list[dict]:
+        """This article in every published version, newest first, each with a link to its changes."""
+        if not self.versie:
+            return []
+        regeling = self.versie.versie_info["regeling"]
+        lijn = regeling.tijdlijn()
+        same = models.Q(werk_id=self.werk_id) if self.werk_id else models.Q(nummer=self.nummer)
+        per_versie = {
+            a.versie_id: a
+            for a in ArtikelPage.objects.live()
+            .filter(same, versie_id__in=[g.versie.pk for g in lijn])
+            .only("id", "title", "url_path", "nummer", "versie_id")
+        }
+        rows = []
+        for i, geldigheid in enumerate(lijn):
+            artikel = per_versie.get(geldigheid.versie.pk)
+            if artikel is None:
+                continue
+            vorige = lijn[i - 1].versie if i > 0 else None
+            diff_url = (
+                f"{regeling.url}vergelijk/?van={vorige.slug}&naar={geldigheid.versie.slug}#artikel-{artikel.nummer}"
+                if vorige
+                else ""
+            )
+            rows.append({"artikel": artikel, "geldigheid": geldigheid, "diff_url": diff_url})
+        return rows[::-1]
 
     def verwijzende_onderdelen(self):
         """Articles, divisions, annexes and definitions that link here."""
@@ -356,7 +446,11 @@ class ArtikelPage(VersieOnderdeel):
             volgende=self.volgende(),
             verwijzend=list(self.verwijzende_onderdelen()),
             wetlijst=list(self.wetten.all()),
+            geschiedenis=self.geschiedenis(),
         )
+        info = context.get("versie_info")
+        if info and info["status"] != validity.GELDEND:
+            context["huidige_artikel_url"] = info["regeling"].artikel_url(self.nummer)
         context["tekst"] = render_stream(self.body, context)
         return context
 
@@ -408,6 +502,7 @@ class BegrippenIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["alfabet"] = self.alfabet()
+        context["versie_info"] = self.get_parent().specific.versie_info
         return context
 
 
@@ -464,5 +559,6 @@ class BegripPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["gebruikt_in"] = list(self.gebruikt_in())
+        context["versie_info"] = self.versie.versie_info if self.versie else None
         context["tekst"] = render_stream(self.definitie, context)
         return context

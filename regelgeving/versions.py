@@ -1,0 +1,61 @@
+"""Publishing versions: one article identity across versions, and a version that goes live
+with all its pages."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import ArtikelPage, RegelingVersiePage
+
+
+def previous_version(versie: RegelingVersiePage) -> RegelingVersiePage | None:
+    """The version this one follows: the latest other version that started before it."""
+    others = RegelingVersiePage.objects.sibling_of(versie, inclusive=False)
+    if versie.in_werking_op:
+        earlier = others.filter(in_werking_op__lt=versie.in_werking_op).order_by("-in_werking_op", "-pk")
+        return earlier.first()
+    return others.order_by("-in_werking_op", "-pk").first()
+
+
+def assign_werk_ids(versie: RegelingVersiePage) -> None:
+    """Give every article of `versie` the identity of the same article in the previous version.
+
+    Articles are matched by number first and by content second, so a renumbered article
+    keeps its history; an article with no counterpart gets a new identity.
+    """
+    from .comparison import compare_articles
+
+    nieuw = list(ArtikelPage.objects.filter(versie=versie).order_by("path"))
+    vorige = previous_version(versie)
+    oud = list(ArtikelPage.objects.filter(versie=vorige).order_by("path")) if vorige else []
+    by_pk = {a.pk: a for a in oud}
+    inherited: dict[int, str] = {}
+    if oud:
+        for change in compare_articles(
+            [a.as_article_text() for a in oud], [a.as_article_text() for a in nieuw]
+        ):
+            if change.oud is not None and change.nieuw is not None:
+                inherited[change.nieuw.key] = by_pk[change.oud.key].werk_id
+    for artikel in nieuw:
+        werk_id = inherited.get(artikel.pk) or artikel.werk_id or uuid.uuid4().hex
+        if artikel.werk_id != werk_id:
+            ArtikelPage.objects.filter(pk=artikel.pk).update(werk_id=werk_id)
+
+
+def publish_descendants(versie: RegelingVersiePage) -> int:
+    """Make the pages of a version live together with the version page itself."""
+    now = timezone.now()
+    with transaction.atomic():
+        drafts = Page.objects.descendant_of(versie).filter(live=False)
+        ids = list(drafts.values_list("pk", flat=True))
+        drafts.update(live=True, has_unpublished_changes=False, last_published_at=now)
+        Page.objects.filter(pk__in=ids, first_published_at__isnull=True).update(first_published_at=now)
+    return len(ids)
+
+
+def unpublish_descendants(versie: RegelingVersiePage) -> int:
+    return Page.objects.descendant_of(versie).filter(live=True).update(live=False)

@@ -1,0 +1,161 @@
+"""Plain functions behind the regeling's routes: peildatum, current article, comparison.
+
+Models import this module; it imports models lazily to keep that one-way at load time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from . import validity
+
+
+def _melding(request, regeling, titel: str, tekst: str, status: int = 200, **extra):
+    context = {
+        "page": regeling,
+        "self": regeling,
+        "titel": titel,
+        "tekst": tekst,
+        "tijdlijn": [(g, validity.status(g, timezone.localdate())) for g in reversed(regeling.tijdlijn())],
+        **extra,
+    }
+    return TemplateResponse(request, "regelgeving/melding.html", context, status=status)
+
+
+def _peildatum(request, regeling, value: str | None):
+    """(date, None) or (None, error response) for the peildatum in the query string."""
+    if not value:
+        return timezone.localdate(), None
+    try:
+        return validity.parse_peildatum(value), None
+    except ValueError as exc:
+        return None, _melding(request, regeling, "Ongeldige peildatum", str(exc), status=400)
+
+
+def regeling_op_peildatum(request, regeling, value: str):
+    peildatum, fout = _peildatum(request, regeling, value)
+    if fout:
+        return fout
+    versie = regeling.versie_op(peildatum)
+    if versie is None:
+        return _melding(
+            request,
+            regeling,
+            "Geen versie op deze datum",
+            f"Op {peildatum:%d-%m-%Y} gold geen versie van {regeling.title}. "
+            "Hieronder staat welke versie wanneer gold.",
+        )
+    return redirect(versie.url)
+
+
+def artikel_op_peildatum(request, regeling, nummer: str, value: str | None):
+    from .models import ArtikelPage
+
+    peildatum, fout = _peildatum(request, regeling, value)
+    if fout:
+        return fout
+    versie = regeling.versie_op(peildatum)
+    op_datum = "nu" if not value else f"op {peildatum:%d-%m-%Y}"
+    if versie is None:
+        return _melding(
+            request,
+            regeling,
+            f"Artikel {nummer}",
+            f"{op_datum.capitalize()} geldt geen versie van {regeling.title}, dus ook geen artikel {nummer}.",
+        )
+    artikel = ArtikelPage.objects.live().filter(versie=versie, nummer=nummer).first()
+    if artikel is None:
+        andere = (
+            ArtikelPage.objects.live()
+            .filter(versie__in=regeling.versies(), nummer=nummer)
+            .select_related("versie")
+            .order_by("-versie__in_werking_op")
+        )
+        return _melding(
+            request,
+            regeling,
+            f"Artikel {nummer}",
+            f"Artikel {nummer} bestaat niet in {versie.title}, de versie die {op_datum} geldt.",
+            artikelen_elders=list(andere),
+        )
+    return artikel.specific.serve(request)
+
+
+def _texts(versie, model, to_text):
+    return [to_text(p) for p in model.objects.filter(versie=versie).order_by("path")]
+
+
+def vergelijk_versies(oud, nieuw) -> dict:
+    """Everything the comparison page shows for two versions: articles and begrippen."""
+    from .comparison import ArticleText, compare_articles, summarize, word_diff_html
+    from .models import ArtikelPage, BegripPage
+    from .rich_text import stream_plain_text
+
+    def begrip_text(b):
+        return ArticleText(b.pk, b.term, "", stream_plain_text(b.definitie))
+
+    artikelen = compare_articles(
+        _texts(oud, ArtikelPage, ArtikelPage.as_article_text),
+        _texts(nieuw, ArtikelPage, ArtikelPage.as_article_text),
+    )
+    # Begrippen are matched by their term only: a renamed term is a new term.
+    begrippen = compare_articles(
+        _texts(oud, BegripPage, begrip_text), _texts(nieuw, BegripPage, begrip_text), threshold=1.01
+    )
+    pages = {
+        p.pk: p for p in ArtikelPage.objects.filter(versie__in=[oud, nieuw]).only("id", "url_path", "title")
+    } | {p.pk: p for p in BegripPage.objects.filter(versie__in=[oud, nieuw]).only("id", "url_path", "term")}
+
+    def rows(changes):
+        out = []
+        for change in changes:
+            diff = ""
+            if change.oud and change.nieuw and (change.status == "gewijzigd" or change.tekst_gewijzigd):
+                diff = word_diff_html(
+                    f"{change.oud.titel}\n{change.oud.tekst}".strip(),
+                    f"{change.nieuw.titel}\n{change.nieuw.tekst}".strip(),
+                )
+            out.append(
+                {
+                    "change": change,
+                    "oud_page": pages.get(change.oud.key) if change.oud else None,
+                    "nieuw_page": pages.get(change.nieuw.key) if change.nieuw else None,
+                    "anker": f"artikel-{(change.nieuw or change.oud).nummer}",
+                    "titel": (change.nieuw or change.oud).titel,
+                    "diff": diff,
+                }
+            )
+        return out
+
+    return {
+        "oud": oud,
+        "nieuw": nieuw,
+        "artikelen": rows(artikelen),
+        "samenvatting": summarize(artikelen),
+        "begrippen": [r for r in rows(begrippen) if r["change"].status != "ongewijzigd"],
+        "begrippen_samenvatting": summarize(begrippen),
+    }
+
+
+def vergelijking(request, regeling, van: str | None, naar: str | None):
+    versies = list(regeling.versies())
+    by_slug = {v.slug: v for v in versies}
+    if len(versies) < 2:
+        return _melding(
+            request, regeling, "Versies vergelijken", "Er is maar één versie; er valt niets te vergelijken."
+        )
+    if (van and van not in by_slug) or (naar and naar not in by_slug):
+        return _melding(
+            request, regeling, "Versies vergelijken", "Die versie bestaat niet (meer).", status=404
+        )
+    nieuw = by_slug.get(naar) or regeling.huidige_versie() or versies[0]
+    ouder = [v for v in versies if v.pk != nieuw.pk]
+    oud = by_slug.get(van) or next(
+        (v for v in ouder if (v.in_werking_op or date.min) < (nieuw.in_werking_op or date.max)), ouder[0]
+    )
+    context = {"page": regeling, "self": regeling, "versies": versies, **vergelijk_versies(oud, nieuw)}
+    return TemplateResponse(request, "regelgeving/vergelijking.html", context)
