@@ -10,8 +10,7 @@ HOME_INTRO = (
     "wat u kunt aanvragen, hoe het gaat en wat de begrippen betekenen.</p>"
 )
 INDEX_INTRO = (
-    "<p>Alle regelingen met hun artikelen en begrippen. Bij elke regeling ziet u welke "
-    "versie nu geldt.</p>"
+    "<p>Alle regelingen met hun artikelen en begrippen. Bij elke regeling ziet u welke versie nu geldt.</p>"
 )
 
 

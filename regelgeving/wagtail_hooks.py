@@ -1,3 +1,4 @@
+from django.urls import path
 from django.utils.html import escape
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
@@ -20,3 +21,10 @@ class PreloadedPageLinkHandler(PageLinkHandler):
 @hooks.register("register_rich_text_features", order=100)
 def register_preloaded_page_links(features):
     features.register_link_type(PreloadedPageLinkHandler)
+
+
+@hooks.register("register_admin_urls")
+def register_comparison_url():
+    from .admin_views import vergelijk_met_vorige
+
+    return [path("regelgeving/vergelijk/<int:pk>/", vergelijk_met_vorige, name="regelgeving_vergelijk_admin")]

@@ -173,3 +173,34 @@ def test_the_current_url_without_peildatum_follows_today(client, drie_versies, m
     assert "alleenstaanden 40%" in html(client, f"{REGELING}artikel/7.4/")
     monkeypatch.setattr(timezone, "now", lambda: datetime(2027, 2, 1, tzinfo=AMS) + timedelta(hours=1))
     assert "alleenstaanden 45%" in html(client, f"{REGELING}artikel/7.4/")
+
+
+def test_editor_sees_the_comparison_before_publishing(client, lochem, django_user_model):
+    v2027 = importeer("gmb-2026-612345")
+    client.force_login(
+        django_user_model.objects.create_superuser("redacteur", "r@example.org", "wachtwoord-1")
+    )
+    edit = client.get(f"/admin/pages/{v2027.pk}/edit/").content.decode()
+    assert "Gewijzigd: 1, toegevoegd: 1, vervallen: 1, verplaatst: 1" in edit
+    assert "1 januari 2027" in edit
+    page = client.get(f"/admin/regelgeving/vergelijk/{v2027.pk}/").content.decode()
+    assert '<ins><span class="visually-hidden">toegevoegd: </span>45%</ins>' in page
+
+
+def test_json_api_with_peildatum(client, drie_versies):
+    url = "/api/v2/pages/?type=regelgeving.ArtikelPage&nummer=7.4&fields=tekst,citeertitel,werk_id"
+    nu = client.get(url).json()["items"]
+    assert len(nu) == 3  # every published version has an article 7.4
+    op_datum = client.get(url + "&peildatum=2027-05-01").json()["items"]
+    assert len(op_datum) == 1
+    assert "45%" in op_datum[0]["tekst"]
+    assert op_datum[0]["citeertitel"].startswith("Artikel 7.4 Verordening Sociaal Domein 2027")
+    versies = client.get(
+        "/api/v2/pages/?type=regelgeving.RegelingVersiePage&fields=identifier,in_werking_op,geldig_tot,geldigheidsstatus"
+    ).json()["items"]
+    by_id = {v["identifier"]: v for v in versies}
+    assert by_id["gmb-2025-538386"]["geldig_tot"] == "2026-12-31"
+    assert by_id["gmb-2025-538386"]["geldigheidsstatus"] == "geldend"
+    assert by_id["gmb-2027-700001"]["in_werking_op"] == "2028-07-01"
+    fout = client.get(url + "&peildatum=morgen")
+    assert fout.status_code == 400 and "peildatum" in fout.json()["message"]

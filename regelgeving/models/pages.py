@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, ReferenceIndex
@@ -185,6 +186,23 @@ class RegelingVersiePage(Page):
         FieldPanel("aanhef"),
         FieldPanel("sluiting"),
     ]
+
+    @classmethod
+    def get_edit_handler(cls):
+        # The comparison panel lives in admin_views (it needs the views module); added lazily.
+        from wagtail.admin.panels import ObjectList, TabbedInterface
+
+        from ..admin_views import VergelijkingPanel
+
+        return TabbedInterface(
+            [
+                ObjectList(cls.content_panels, heading="Inhoud"),
+                ObjectList([VergelijkingPanel(heading="Wijzigingen")], heading="Vergelijking"),
+                ObjectList(cls.promote_panels, heading="Promoten"),
+                ObjectList(cls.settings_panels, heading="Instellingen"),
+            ]
+        ).bind_to_model(cls)
+
     parent_page_types = ["regelgeving.RegelingPage"]
     subpage_types = [
         "regelgeving.DivisiePage",
@@ -217,6 +235,28 @@ class RegelingVersiePage(Page):
         if len(parts) == 3 and parts[0] in bladen:
             return f"{bladen[parts[0]]} {parts[1]}, {parts[2]}"
         return self.identifier
+
+    api_fields = [
+        APIField("identifier"),
+        APIField("citeertitel"),
+        APIField("officiele_titel"),
+        APIField("cvdr_id"),
+        APIField("gemeente"),
+        APIField("bevoegd_orgaan"),
+        APIField("vastgesteld_op"),
+        APIField("in_werking_op"),
+        APIField("geldig_tot"),
+        APIField("geldigheidsstatus"),
+        APIField("bron_url"),
+    ]
+
+    @property
+    def geldig_tot(self):
+        return self.versie_info["tot"]
+
+    @property
+    def geldigheidsstatus(self) -> str:
+        return self.versie_info["status"]
 
     @cached_property
     def versie_info(self) -> dict:
@@ -393,6 +433,27 @@ class ArtikelPage(VersieOnderdeel):
 
     def volgende(self):
         return self._siblings_in_version().filter(sort_key__gt=self.sort_key).order_by("sort_key").first()
+
+    api_fields = [
+        APIField("nummer"),
+        APIField("opschrift"),
+        APIField("citeertitel"),
+        APIField("versie_id"),
+        APIField("werk_id"),
+        APIField("tekst"),
+        APIField("body"),
+        APIField("wet_afkortingen"),
+    ]
+
+    @property
+    def tekst(self) -> str:
+        from ..rich_text import stream_plain_text
+
+        return stream_plain_text(self.body)
+
+    @property
+    def wet_afkortingen(self) -> list[str]:
+        return [w.afkorting for w in self.wetten.all()]
 
     def as_article_text(self):
         """This article as plain text, for comparing versions."""

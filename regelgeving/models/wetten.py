@@ -39,9 +39,7 @@ class Wet(index.Indexed, models.Model):
 
     def __str__(self):
         return (
-            f"{self.afkorting} ({self.naam})"
-            if self.naam and self.naam != self.afkorting
-            else self.afkorting
+            f"{self.afkorting} ({self.naam})" if self.naam and self.naam != self.afkorting else self.afkorting
         )
 
     @property

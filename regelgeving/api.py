@@ -1,0 +1,43 @@
+"""JSON for other municipal systems, through Wagtail's API, with a peildatum filter.
+
+/api/v2/pages/?type=regelgeving.ArtikelPage&nummer=7.4&peildatum=2027-03-01&fields=tekst
+returns article 7.4 as it applied on that date.
+"""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from . import validity
+from .models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, RegelingPage, RegelingVersiePage
+
+IN_VERSIE = (ArtikelPage, BegripPage, BijlagePage, DivisiePage)
+
+
+class RegelgevingPagesAPIViewSet(PagesAPIViewSet):
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["peildatum"])
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        value = self.request.GET.get("peildatum")
+        if not value:
+            return queryset
+        try:
+            peildatum = validity.parse_peildatum(value)
+        except ValueError as exc:
+            raise BadRequestError(str(exc)) from None
+        versies = [r.versie_op(peildatum) for r in RegelingPage.objects.live()]
+        ids = [v.pk for v in versies if v is not None]
+        model = queryset.model
+        if issubclass(model, RegelingVersiePage):
+            return queryset.filter(pk__in=ids)
+        if issubclass(model, IN_VERSIE):
+            return queryset.filter(versie_id__in=ids)
+        raise BadRequestError(
+            "Gebruik peildatum samen met type=regelgeving.RegelingVersiePage, "
+            "ArtikelPage, DivisiePage, BijlagePage of BegripPage."
+        )
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", RegelgevingPagesAPIViewSet)
