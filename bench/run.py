@@ -281,6 +281,19 @@ def run(db: Database, started: float) -> int:
     verdict = "GROEIT!" if grows else "gelijk"
     print(f"  queries 1x={q1}, {big_label}={q10} ({verdict})")
 
+    # 4: versions in time, on the same two regulations.
+    import versions
+
+    versions.report(
+        client,
+        [
+            ("1x", "bench-1x", small, one["result"].versie),
+            (big_label, "bench-10x", big, ten["result"].versie),
+        ],
+        row,
+        ms,
+    )
+
     print()
     print(f"Totale duur van deze run: {ms(time.perf_counter() - started)}")
     if grows:

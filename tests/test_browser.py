@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+REGELING = "/regelgeving/verordening-sociaal-domein/"
 VERSIE = "/regelgeving/verordening-sociaal-domein/2026/"
 ARTIKEL = VERSIE + "hoofdstuk-5/paragraaf-5-2/artikel-5-2-1/"
 MANTELZORGER = VERSIE + "begrippen/mantelzorger/"
@@ -31,6 +32,7 @@ ARTIKEL_TITEL = "Artikel 5.2.1 Geschikte woning"
 
 
 # --- Browser -----------------------------------------------------------------------------------
+
 
 def _browser_unavailable(reason: str):
     message = f"Chromium niet gevonden: {reason}"
@@ -75,6 +77,7 @@ def _restore_env(name: str, value: str | None):
 
 # --- Demo site on the live server ----------------------------------------------------------------
 
+
 class _Snapshot:
     """The database right after `setup_demo`, kept once and put back before every browser test.
 
@@ -103,8 +106,9 @@ class _Snapshot:
             connection.connection.backup(self.sqlite)
             return
         qn = connection.ops.quote_name
-        self.tables = sorted(connection.introspection.django_table_names(
-            only_existing=True, include_views=False))
+        self.tables = sorted(
+            connection.introspection.django_table_names(only_existing=True, include_views=False)
+        )
         with connection.cursor() as cursor:
             cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
             cursor.execute(f"CREATE SCHEMA {self.SCHEMA}")
@@ -139,13 +143,29 @@ def demo_site(browser, transactional_db, django_db_serialized_rollback, live_ser
     migrations made (Wagtail's root page), which `setup_demo` needs on a database it has not seen.
     """
     if not _Snapshot.supported():
-        call_command("setup_demo", stdout=open(os.devnull, "w"))
+        _load_demo_with_next_version()
     elif _SNAPSHOT.saved:
         _SNAPSHOT.restore()
     else:
-        call_command("setup_demo", stdout=open(os.devnull, "w"))
+        _load_demo_with_next_version()
         _SNAPSHOT.save()
     return live_server.url
+
+
+def _load_demo_with_next_version():
+    """The demo site plus a published (future) 2027 version derived from it, for the version pages."""
+    from importers.pipeline import import_bytes
+    from regelgeving.models import RegelingVersiePage
+
+    from .versions import derived_version
+
+    call_command("setup_demo", stdout=open(os.devnull, "w"))
+    versie = import_bytes(
+        derived_version("gmb-2026-612345"), "gmb-2026-612345", regeling_slug="verordening-sociaal-domein"
+    ).versie
+    versie = RegelingVersiePage.objects.get(pk=versie.pk)
+    versie.go_live_at = None
+    versie.save_revision().publish()
 
 
 @pytest.fixture
@@ -159,6 +179,7 @@ def page(browser, demo_site):
 
 # --- Helpers -----------------------------------------------------------------------------------
 
+
 def open_page(page, url):
     response = page.goto(url)
     assert response is not None and response.status == 200, f"{url}: {response and response.status}"
@@ -168,8 +189,14 @@ def open_page(page, url):
 def in_viewport(locator) -> bool:
     box = locator.bounding_box()
     size = locator.page.viewport_size
-    return bool(box and box["width"] and box["height"] and box["y"] >= 0 and box["x"] >= 0
-                and box["y"] + box["height"] <= size["height"])
+    return bool(
+        box
+        and box["width"]
+        and box["height"]
+        and box["y"] >= 0
+        and box["x"] >= 0
+        and box["y"] + box["height"] <= size["height"]
+    )
 
 
 def assert_css_loaded(page):
@@ -210,14 +237,19 @@ def format_violations(url, violations):
 PAGE_TYPES = [
     pytest.param("/", "Gemeente Lochem", id="home"),
     pytest.param("/regelgeving/", "Regelgeving", id="regelgeving-index"),
-    pytest.param("/regelgeving/verordening-sociaal-domein/", "Verordening Sociaal Domein",
-                 id="regeling"),
+    pytest.param("/regelgeving/verordening-sociaal-domein/", "Verordening Sociaal Domein", id="regeling"),
     pytest.param(VERSIE, "Verordening Sociaal Domein 2026", id="versie"),
     pytest.param(VERSIE + "hoofdstuk-5/", "Hoofdstuk 5", id="hoofdstuk"),
     pytest.param(ARTIKEL, ARTIKEL_TITEL, id="artikel"),
     pytest.param(VERSIE + "bijlage-1/", "Bijlage 1", id="bijlage"),
     pytest.param(VERSIE + "begrippen/", "Begrippen van A tot Z", id="begrippen"),
     pytest.param(MANTELZORGER, "Mantelzorger", id="begrip"),
+    pytest.param(REGELING + "2027/hoofdstuk-7/artikel-7-4/", "Artikel 7.4", id="artikel-toekomstige-versie"),
+    pytest.param(REGELING + "artikel/7.4/?peildatum=2027-02-01", "Artikel 7.4", id="artikel-op-peildatum"),
+    pytest.param(
+        REGELING + "artikel/10.4/?peildatum=2027-02-01", "Artikel 10.4", id="melding-artikel-ontbreekt"
+    ),
+    pytest.param(REGELING + "vergelijk/?van=2026&naar=2027", "Wat is er veranderd?", id="vergelijking"),
 ]
 
 
@@ -231,6 +263,7 @@ def test_page_type_has_no_wcag_violations(page, url, heading):
 
 
 # --- Behaviour -------------------------------------------------------------------------------
+
 
 def test_table_of_contents_leads_to_article(page):
     open_page(page, VERSIE)
@@ -303,8 +336,38 @@ def test_article_works_without_javascript(browser, demo_site):
         assert main.get_by_text("De gemeente waardeert de inzet van").is_visible()
         assert main.get_by_role("link", name="mantelzorgers", exact=True).is_visible()
         page.get_by_role("navigation", name="Kruimelpad").get_by_role(
-            "link", name="Verordening Sociaal Domein 2026", exact=True).click()
+            "link", name="Verordening Sociaal Domein 2026", exact=True
+        ).click()
         page.wait_for_url("**" + VERSIE)
         assert page.get_by_role("navigation", name="Inhoudsopgave").is_visible()
     finally:
         context.close()
+
+
+def test_version_banner_leads_to_the_current_article(page):
+    open_page(page, REGELING + "2027/hoofdstuk-7/artikel-7-4/")
+    banner = page.locator(".versie-banner")
+    assert "geldt nog niet" in banner.inner_text()
+    banner.get_by_role("link", name="Bekijk dit artikel in de versie die nu geldt").click()
+    page.wait_for_url("**/artikel/7.4/")
+    assert "alleenstaanden 40%" in page.locator("main").inner_text()
+
+
+def test_peildatum_form_on_the_regeling_page(page):
+    open_page(page, REGELING)
+    page.get_by_label("Welke versie gold op datum").fill("2027-03-01")
+    page.get_by_role("button", name="Toon versie").click()
+    page.wait_for_url("**/2027/")
+    assert "Verordening Sociaal Domein 2027" in page.locator("h1").inner_text()
+
+
+def test_copy_button_copies_the_citation(browser, demo_site):
+    context = browser.new_context(base_url=demo_site, locale="nl-NL")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=demo_site)
+    tab = context.new_page()
+    open_page(tab, ARTIKEL)
+    tab.get_by_role("button", name="Kopieer verwijzing").click()
+    assert tab.locator(".kopieer-status").inner_text() == "Verwijzing gekopieerd."
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Artikel 5.2.1 Verordening Sociaal Domein 2026, Gemeenteblad 2025, 538386")
+    context.close()
