@@ -204,3 +204,16 @@ def test_json_api_with_peildatum(client, drie_versies):
     assert by_id["gmb-2027-700001"]["in_werking_op"] == "2028-07-01"
     fout = client.get(url + "&peildatum=morgen")
     assert fout.status_code == 400 and "peildatum" in fout.json()["message"]
+
+
+def test_links_of_each_version_stay_inside_that_version(client, drie_versies):
+    _, v2027, _ = drie_versies
+    artikel = ArtikelPage.objects.get(versie=v2027, nummer="5.2.1")
+    page = html(client, artikel.url)
+    assert f'href="{REGELING}2027/begrippen/mantelzorger/"' in page
+    assert f'href="{REGELING}2026/begrippen/mantelzorger/"' not in page
+    begrip = html(client, f"{REGELING}2027/begrippen/mantelzorger/")
+    assert "langdurig (minimaal 8 uur per week)" in begrip
+    assert "langdurig (minimaal 8 uur per week)" not in html(
+        client, f"{REGELING}2026/begrippen/mantelzorger/"
+    )
