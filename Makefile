@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test bench lint install browser clean
+.PHONY: run test bench lint install pango browser clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,15 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp node_modules/@utrecht/design-tokens/dist/index.css $(VENDOR)/utrecht-tokens.css
 	touch $@
 
-install: $(VENV)/.installed $(VENDOR)/.installed
+install: $(VENV)/.installed $(VENDOR)/.installed pango
+
+# Pango from Debian for WeasyPrint (the PDF downloads), where this machine can install it.
+PANGO_LIBS := libpango-1.0-0 libpangoft2-1.0-0
+pango:
+	@{ ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libpangoft2-1.0.so.0' || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && apt-get install -y -qq $(PANGO_LIBS) >/dev/null) || echo "Pango kon niet worden geïnstalleerd; pdf-downloads en hun tests werken niet."; \
+	  else echo "Geen Pango en geen apt-get als root: installeer $(PANGO_LIBS) voor de pdf-downloads; hun tests worden overgeslagen."; fi; }
 
 run: install
 	$(PY) manage.py migrate --no-input

@@ -23,7 +23,8 @@ def preloaded_urls() -> dict[str, str] | None:
 
 
 @contextmanager
-def _preloaded(raw_json: str, request):
+def page_urls_preloaded(raw_json: str, request):
+    """While open, page links in rich text resolve from one lookup of the pages in `raw_json`."""
     from wagtail.models import Page
 
     ids = set(_PAGE_LINK.findall(raw_json))
@@ -40,7 +41,7 @@ def render_stream(stream, context: dict) -> str:
     if not stream:
         return ""
     raw = json.dumps(list(stream.raw_data))
-    with _preloaded(raw, context.get("request")):
+    with page_urls_preloaded(raw, context.get("request")):
         return mark_safe(stream.render_as_block(context))
 
 

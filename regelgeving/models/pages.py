@@ -21,6 +21,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from .. import validity, views
+from ..pdf import artikel_pdf, versie_pdf
 from ..rich_text import render_stream
 from .blocks import TekstBlock
 
@@ -136,7 +137,7 @@ class RegelingPage(RoutablePageMixin, Page):
         return views.vergelijking(request, self, request.GET.get("van"), request.GET.get("naar"))
 
 
-class RegelingVersiePage(Page):
+class RegelingVersiePage(RoutablePageMixin, Page):
     """One published version of a regulation: one Gemeenteblad publication."""
 
     officiele_titel = models.TextField("officiële titel", blank=True)
@@ -305,6 +306,10 @@ class RegelingVersiePage(Page):
         context["begrippen_index"] = self.begrippen_index()
         return context
 
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        return versie_pdf(request, self)
+
 
 class VersieOnderdeel(Page):
     """Common fields of pages inside a version: its number and a link back to the version."""
@@ -384,7 +389,7 @@ class DivisiePage(VersieOnderdeel):
         return context
 
 
-class ArtikelPage(VersieOnderdeel):
+class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
     body = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
     werk_id = models.CharField(
         max_length=64,
@@ -514,6 +519,10 @@ class ArtikelPage(VersieOnderdeel):
             context["huidige_artikel_url"] = info["regeling"].artikel_url(self.nummer)
         context["tekst"] = render_stream(self.body, context)
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        return artikel_pdf(request, self)
 
 
 class BijlagePage(VersieOnderdeel):

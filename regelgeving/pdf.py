@@ -1,0 +1,184 @@
+"""Tagged, accessible PDFs (PDF/UA-1) of an article or a whole version, rendered with WeasyPrint.
+
+Staff handling a bezwaar need a copy that states which version of the text it is, when
+that version applies, when it was printed, and how to cite and find it. The HTML fed to
+WeasyPrint uses real headings, lists and tables so the PDF's structure tree is meaningful.
+
+WeasyPrint never fetches anything over the network here: `LocalStaticFetcher` serves only
+our own static files from disk and refuses every other URL.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
+
+from .rich_text import page_urls_preloaded, render_stream
+
+# WeasyPrint options for every PDF we produce. "pdf/ua-1" implies PDF 1.7 and a tagged
+# structure tree; pdf_tags is spelled out so the intent survives a change of variant.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+
+
+def _url_fetcher(root_url: str):
+    """A WeasyPrint URL fetcher that serves only our static files, read from disk."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    static_url = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL
+    root = urlsplit(root_url)
+
+    class LocalStaticFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            own_site = parts.scheme in ("http", "https") and parts.netloc == root.netloc
+            if not own_site or not parts.path.startswith(static_url):
+                raise ValueError(f"PDFs embed no remote resources: {url}")
+            relative = unquote(parts.path[len(static_url) :])
+            if ".." in relative.split("/"):
+                raise ValueError(f"Invalid static path: {url}")
+            found = finders.find(relative)
+            if not found and settings.STATIC_ROOT:
+                candidate = Path(settings.STATIC_ROOT) / relative
+                found = str(candidate) if candidate.is_file() else None
+            if not found:
+                raise ValueError(f"Static file not found: {url}")
+            with open(found, "rb") as handle:
+                body = handle.read()
+            content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    return LocalStaticFetcher()
+
+
+def _render_pdf(html: str, root_url: str) -> bytes:
+    from weasyprint import HTML
+
+    base_url = root_url.rstrip("/") + "/"
+    document = HTML(string=html, base_url=base_url, url_fetcher=_url_fetcher(base_url))
+    return document.write_pdf(**PDF_OPTIONS)
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _ensure_public(page, versie) -> None:
+    """Only live pages of a live version are downloadable: a draft version's text is not public."""
+    if not page.live or versie is None or not versie.live:
+        raise Http404("Deze pagina is niet gepubliceerd.")
+
+
+def _root_url(page, request) -> str:
+    _site_id, root_url, _path = page.get_url_parts(request) or (None, "", None)
+    return root_url or request.build_absolute_uri("/")
+
+
+def _context(request, versie, page) -> dict:
+    return {
+        "request": request,
+        "page": page,
+        "versie": versie,
+        "versie_info": versie.versie_info,
+        "vaste_link": page.get_full_url(request),
+        "afgedrukt_op": timezone.localdate(),
+        "stylesheet": mark_safe(render_to_string("regelgeving/pdf/pdf.css")),
+    }
+
+
+def _filename(*parts: str) -> str:
+    """An ASCII filename that keeps article numbers: "artikel-5.2.1-verordening-sociaal-domein-2026.pdf"."""
+    slugs = []
+    for part in parts:
+        ascii_text = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode().lower()
+        slug = re.sub(r"[^0-9a-z.]+", "-", ascii_text).strip("-.")
+        if slug:
+            slugs.append(slug)
+    return "-".join(slugs or ["regeling"]) + ".pdf"
+
+
+def artikel_pdf(request, artikel) -> HttpResponse:
+    """One article as a PDF, with its version, validity, citation and permanent link."""
+    versie = artikel.versie
+    _ensure_public(artikel, versie)
+    context = _context(request, versie, artikel)
+    context.update(titel=artikel.citeertitel, citatie=artikel.citeertitel)
+    context["tekst"] = render_stream(artikel.body, context)
+    html = render_to_string("regelgeving/pdf/artikel.html", context)
+    pdf = _render_pdf(html, _root_url(artikel, request))
+    return _pdf_response(pdf, _filename("artikel", artikel.nummer, versie.title))
+
+
+def _prefix_ids(html: str, prefix: str) -> str:
+    """Keep ids unique across the whole version ("lid-1" occurs in every article)."""
+    return _ID_ATTR.sub(lambda m: f'{m[1]}="{prefix}-{m[2]}"', html)
+
+
+_ID_ATTR = re.compile(r'\b(id)="([^"]*)"')
+
+
+def _onderdelen(versie, context: dict) -> list[dict]:
+    """Divisions, articles and annexes of the version in document order, with their text
+    rendered and page links looked up in one query for the whole version."""
+    from wagtail.models import Page
+
+    from .models import ArtikelPage, BijlagePage, DivisiePage
+
+    pages = list(
+        Page.objects.live()
+        .descendant_of(versie)
+        .type(DivisiePage, ArtikelPage, BijlagePage)
+        .order_by("path")
+        .specific()
+    )
+
+    def stream_of(page):
+        return page.intro if isinstance(page, DivisiePage) else page.body
+
+    raw = json.dumps([list(stream_of(p).raw_data) for p in pages if stream_of(p)])
+    onderdelen = []
+    with page_urls_preloaded(raw, context.get("request")):
+        for page in pages:
+            stream = stream_of(page)
+            # Headings follow the tree: a chapter is h2, its articles h3, and so on (max h6).
+            niveau = min(6, page.depth - versie.depth + 1)
+            onderdelen.append(
+                {
+                    "page": page,
+                    "soort": type(page).__name__.removesuffix("Page").lower(),
+                    "niveau": niveau,
+                    "anker": f"onderdeel-{page.pk}",
+                    "tekst": mark_safe(_prefix_ids(stream.render_as_block(context), f"onderdeel-{page.pk}"))
+                    if stream
+                    else "",
+                }
+            )
+    return onderdelen
+
+
+def versie_pdf(request, versie) -> HttpResponse:
+    """A whole version as a PDF: front matter, table of contents, all articles and annexes."""
+    _ensure_public(versie, versie)
+    context = _context(request, versie, versie)
+    titel = versie.citeertitel or versie.title
+    context.update(titel=titel, citatie=f"{titel}, {versie.publicatie_aanduiding}")
+    context["aanhef"] = render_stream(versie.aanhef, context)
+    context["sluiting"] = render_stream(versie.sluiting, context)
+    context["onderdelen"] = _onderdelen(versie, context)
+    html = render_to_string("regelgeving/pdf/versie.html", context)
+    pdf = _render_pdf(html, _root_url(versie, request))
+    return _pdf_response(pdf, _filename(versie.title))
