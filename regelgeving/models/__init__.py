@@ -1,14 +1,7 @@
-from .pages import (
-    ArtikelPage,
-    BegripPage,
-    BegrippenIndexPage,
-    BijlagePage,
-    DivisiePage,
-    HomePage,
-    RegelgevingIndexPage,
-    RegelingPage,
-    RegelingVersiePage,
-)
+from .begrippen import BegripPage, BegrippenIndexPage
+from .onderdelen import ArtikelPage, BijlagePage, DivisiePage
+from .regeling import RegelingPage, RegelingVersiePage
+from .site import HomePage, RegelgevingIndexPage
 from .wetten import Wet
 
 __all__ = [

@@ -1,0 +1,96 @@
+"""The defined terms of a version: the A–Z list and one page per begrip."""
+
+from __future__ import annotations
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..rich_text import render_stream
+from .blocks import TekstBlock
+from .onderdelen import ArtikelPage, pages_referring_to
+from .regeling import RegelingVersiePage
+
+
+class BegrippenIndexPage(Page):
+    """The A–Z list of defined terms of one version."""
+
+    parent_page_types = ["regelgeving.RegelingVersiePage"]
+    subpage_types = ["regelgeving.BegripPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "begrippenlijst"
+
+    def alfabet(self) -> list[tuple[str, list[BegripPage]]]:
+        groups: dict[str, list[BegripPage]] = {}
+        for begrip in BegripPage.objects.live().child_of(self).order_by("sort_key"):
+            letter = (begrip.term[:1] or "#").upper()
+            groups.setdefault(letter if letter.isalpha() else "#", []).append(begrip)
+        return sorted(groups.items())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["alfabet"] = self.alfabet()
+        context["versie_info"] = self.get_parent().specific.versie_info
+        return context
+
+
+class BegripPage(Page):
+    term = models.CharField("begrip", max_length=255)
+    definitie = StreamField(TekstBlock(), blank=True, verbose_name="omschrijving")
+    gedefinieerd_in = models.CharField(
+        "omschreven in",
+        max_length=255,
+        blank=True,
+        help_text="Waar de regeling het begrip omschrijft, bijvoorbeeld 'artikel 1.1'.",
+    )
+    vormen = models.JSONField(
+        "vormen in de tekst",
+        default=list,
+        blank=True,
+        help_text="Enkelvoud, meervoud en andere vormen die naar dit begrip linken.",
+    )
+    versie = models.ForeignKey(
+        RegelingVersiePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    sort_key = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("term"),
+        FieldPanel("definitie"),
+        FieldPanel("gedefinieerd_in"),
+    ]
+    parent_page_types = ["regelgeving.BegrippenIndexPage"]
+    subpage_types: list[str] = []
+    search_fields = Page.search_fields + [
+        index.SearchField("term", boost=4),
+        index.SearchField("definitie"),
+    ]
+
+    class Meta:
+        verbose_name = "begrip"
+        verbose_name_plural = "begrippen"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = self.term.lower()
+        if self.versie_id is None:
+            self.versie = RegelingVersiePage.objects.ancestor_of(self).first()
+        super().save(*args, **kwargs)
+
+    def gebruikt_in(self):
+        return pages_referring_to(self, ArtikelPage)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gebruikt_in"] = list(self.gebruikt_in())
+        context["versie_info"] = self.versie.versie_info if self.versie else None
+        context["tekst"] = render_stream(self.definitie, context)
+        return context

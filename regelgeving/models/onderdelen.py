@@ -1,0 +1,276 @@
+"""The parts of a version: hoofdstukken, afdelingen, paragrafen, artikelen and bijlagen."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models.functions import Cast
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search import index
+
+from .. import validity
+from ..pdf import artikel_pdf
+from ..rich_text import render_stream
+from .blocks import TekstBlock
+from .regeling import RegelingVersiePage
+
+DIVISIE_SOORTEN = [("hoofdstuk", "Hoofdstuk"), ("afdeling", "Afdeling"), ("paragraaf", "Paragraaf")]
+
+
+def pages_referring_to(page: Page, model: type[Page] = Page):
+    """Live pages (of `model`) whose content links to `page`, per Wagtail's reference index."""
+    references = ReferenceIndex.get_references_to(page)
+    if model is not Page:
+        references = references.filter(
+            content_type__model=model._meta.model_name, content_type__app_label="regelgeving"
+        )
+    source_ids = references.annotate(source_id=Cast("object_id", models.BigIntegerField())).values(
+        "source_id"
+    )
+    pages = model.objects.live().filter(pk__in=source_ids).exclude(pk=page.pk)
+    return pages.order_by("sort_key" if model is not Page else "path")
+
+
+class VersieOnderdeel(Page):
+    """Common fields of pages inside a version: its number and a link back to the version."""
+
+    versie = models.ForeignKey(
+        RegelingVersiePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    nummer = models.CharField("nummer", max_length=40, blank=True)
+    opschrift = models.CharField("opschrift", max_length=500, blank=True)
+    sort_key = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from importers.tree import number_sort_key
+
+        self.sort_key = number_sort_key(self.nummer)
+        if self.versie_id is None:
+            self.versie = RegelingVersiePage.objects.ancestor_of(self).first()
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["versie_info"] = self.versie.versie_info if self.versie else None
+        return context
+
+
+class DivisiePage(VersieOnderdeel):
+    """Hoofdstuk, afdeling or paragraaf."""
+
+    soort = models.CharField("soort", max_length=20, choices=DIVISIE_SOORTEN, default="hoofdstuk")
+    intro = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
+    wetten = ParentalManyToManyField("regelgeving.Wet", blank=True, verbose_name="wetten")
+    afgeleid = models.BooleanField(
+        "kop ontbrak in de bron",
+        default=False,
+        help_text="De importeur heeft dit onderdeel aangemaakt omdat de nummering het vereist.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("soort"),
+        FieldPanel("nummer"),
+        FieldPanel("opschrift"),
+        FieldPanel("intro"),
+        FieldPanel("wetten"),
+    ]
+    parent_page_types = ["regelgeving.RegelingVersiePage", "regelgeving.DivisiePage"]
+    subpage_types = ["regelgeving.DivisiePage", "regelgeving.ArtikelPage"]
+    search_fields = Page.search_fields + [
+        index.SearchField("opschrift"),
+        index.SearchField("intro"),
+    ]
+
+    class Meta:
+        verbose_name = "hoofdstuk, afdeling of paragraaf"
+        verbose_name_plural = "hoofdstukken, afdelingen en paragrafen"
+
+    def onderdelen(self):
+        return (
+            Page.objects.live()
+            .child_of(self)
+            .type(DivisiePage, ArtikelPage)
+            .only("id", "title", "path", "url_path", "depth")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["onderdelen"] = self.onderdelen()
+        context["tekst"] = render_stream(self.intro, context)
+        return context
+
+
+class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
+    body = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
+    werk_id = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="Hetzelfde artikel in alle versies, ook als het een ander nummer kreeg.",
+    )
+    wetten = ParentalManyToManyField("regelgeving.Wet", blank=True, verbose_name="wetten")
+    status = models.CharField(
+        "status",
+        max_length=20,
+        blank=True,
+        choices=[("", "geldend"), ("vervallen", "vervallen"), ("gereserveerd", "gereserveerd")],
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("nummer"),
+        FieldPanel("opschrift"),
+        FieldPanel("status"),
+        FieldPanel("body"),
+        FieldPanel("wetten"),
+    ]
+    parent_page_types = ["regelgeving.RegelingVersiePage", "regelgeving.DivisiePage"]
+    subpage_types: list[str] = []
+    search_fields = Page.search_fields + [
+        index.SearchField("nummer", boost=3),
+        index.SearchField("opschrift", boost=2),
+        index.SearchField("body"),
+        index.FilterField("versie"),
+    ]
+
+    class Meta:
+        verbose_name = "artikel"
+        verbose_name_plural = "artikelen"
+
+    def _siblings_in_version(self):
+        return (
+            ArtikelPage.objects.live()
+            .filter(versie_id=self.versie_id)
+            .only("id", "title", "url_path", "nummer", "sort_key")
+        )
+
+    def vorige(self):
+        return self._siblings_in_version().filter(sort_key__lt=self.sort_key).order_by("-sort_key").first()
+
+    def volgende(self):
+        return self._siblings_in_version().filter(sort_key__gt=self.sort_key).order_by("sort_key").first()
+
+    api_fields = [
+        APIField("nummer"),
+        APIField("opschrift"),
+        APIField("citeertitel"),
+        APIField("versie_id"),
+        APIField("werk_id"),
+        APIField("tekst"),
+        APIField("body"),
+        APIField("wet_afkortingen"),
+    ]
+
+    @property
+    def tekst(self) -> str:
+        from ..rich_text import stream_plain_text
+
+        return stream_plain_text(self.body)
+
+    @property
+    def wet_afkortingen(self) -> list[str]:
+        return [w.afkorting for w in self.wetten.all()]
+
+    def as_article_text(self):
+        """This article as plain text, for comparing versions."""
+        from ..comparison import ArticleText
+        from ..rich_text import stream_plain_text
+
+        return ArticleText(self.pk, self.nummer, self.opschrift, stream_plain_text(self.body))
+
+    @property
+    def citeertitel(self) -> str:
+        """ "Artikel 5.2.1 Verordening Sociaal Domein 2026, Gemeenteblad 2025, 538386"."""
+        if not self.versie:
+            return f"Artikel {self.nummer}"
+        return f"Artikel {self.nummer} {self.versie.title}, {self.versie.publicatie_aanduiding}"
+
+    def geschiedenis(self) -> list[dict]:
+        """This article in every published version, newest first, each with a link to its changes."""
+        if not self.versie:
+            return []
+        regeling = self.versie.versie_info["regeling"]
+        lijn = regeling.tijdlijn()
+        same = models.Q(werk_id=self.werk_id) if self.werk_id else models.Q(nummer=self.nummer)
+        per_versie = {
+            a.versie_id: a
+            for a in ArtikelPage.objects.live()
+            .filter(same, versie_id__in=[g.versie.pk for g in lijn])
+            .only("id", "title", "url_path", "nummer", "versie_id")
+        }
+        rows = []
+        for i, geldigheid in enumerate(lijn):
+            artikel = per_versie.get(geldigheid.versie.pk)
+            if artikel is None:
+                continue
+            vorige = lijn[i - 1].versie if i > 0 else None
+            diff_url = (
+                f"{regeling.url}vergelijk/?van={vorige.slug}&naar={geldigheid.versie.slug}#artikel-{artikel.nummer}"
+                if vorige
+                else ""
+            )
+            rows.append({"artikel": artikel, "geldigheid": geldigheid, "diff_url": diff_url})
+        return rows[::-1]
+
+    def verwijzende_onderdelen(self):
+        """Articles, divisions, annexes and definitions that link here."""
+        return pages_referring_to(self).only("id", "title", "url_path", "path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            vorige=self.vorige(),
+            volgende=self.volgende(),
+            verwijzend=list(self.verwijzende_onderdelen()),
+            wetlijst=list(self.wetten.all()),
+            geschiedenis=self.geschiedenis(),
+        )
+        info = context.get("versie_info")
+        if info and info["status"] != validity.GELDEND:
+            context["huidige_artikel_url"] = info["regeling"].artikel_url(self.nummer)
+        context["tekst"] = render_stream(self.body, context)
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        return artikel_pdf(request, self)
+
+
+class BijlagePage(VersieOnderdeel):
+    body = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
+    afgeleid = models.BooleanField("kop ontbrak in de bron", default=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("nummer"),
+        FieldPanel("opschrift"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["regelgeving.RegelingVersiePage"]
+    subpage_types: list[str] = []
+    search_fields = Page.search_fields + [index.SearchField("opschrift"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "bijlage"
+        verbose_name_plural = "bijlagen"
+
+    def verwijzende_onderdelen(self):
+        return pages_referring_to(self).only("id", "title", "url_path", "path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["verwijzend"] = list(self.verwijzende_onderdelen())
+        context["tekst"] = render_stream(self.body, context)
+        return context

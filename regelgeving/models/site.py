@@ -1,0 +1,43 @@
+"""The top of the site: the home page and the overview of all regelingen."""
+
+from __future__ import annotations
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .regeling import RegelingPage
+
+
+class HomePage(Page):
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["regelgeving.RegelgevingIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "startpagina"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regelgeving_index"] = RegelgevingIndexPage.objects.live().child_of(self).first()
+        context["regelingen"] = RegelingPage.objects.live().descendant_of(self).order_by("title")
+        return context
+
+
+class RegelgevingIndexPage(Page):
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["regelgeving.HomePage"]
+    subpage_types = ["regelgeving.RegelingPage"]
+
+    class Meta:
+        verbose_name = "overzicht regelgeving"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        regelingen = list(RegelingPage.objects.live().child_of(self).order_by("title"))
+        context["regelingen"] = [(r, r.huidige_versie()) for r in regelingen]
+        return context
