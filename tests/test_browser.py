@@ -367,7 +367,10 @@ def test_copy_button_copies_the_citation(browser, demo_site):
     tab = context.new_page()
     open_page(tab, ARTIKEL)
     tab.get_by_role("button", name="Kopieer verwijzing").click()
-    assert tab.locator(".kopieer-status").inner_text() == "Verwijzing gekopieerd."
+    # The clipboard write is asynchronous: wait for the status message instead of reading it at once.
+    from playwright.sync_api import expect
+
+    expect(tab.locator(".kopieer-status")).to_have_text("Verwijzing gekopieerd.")
     copied = tab.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Artikel 5.2.1 Verordening Sociaal Domein 2026, Gemeenteblad 2025, 538386")
     context.close()
