@@ -25,7 +25,6 @@ from regelgeving.models import (
     BegrippenIndexPage,
     BijlagePage,
     DivisiePage,
-    RegelgevingIndexPage,
     RegelingPage,
     RegelingVersiePage,
     Wet,
@@ -130,7 +129,7 @@ class _Writer:
         if clash:
             raise PublicatieFout(f"Het adres /regelgeving/{slug}/ is al in gebruik door een andere pagina.")
         regeling = RegelingPage(title=werk_titel, slug=slug)
-        RegelgevingIndexPage.objects.get(pk=index.pk).add_child(instance=regeling)
+        index.add_child(instance=regeling)
         return regeling
 
     def _versie(self, regeling: RegelingPage) -> tuple[RegelingVersiePage, bool]:

@@ -10,8 +10,7 @@ from wagtail.search import index
 
 from ..rich_text import render_stream
 from .blocks import TekstBlock
-from .onderdelen import ArtikelPage, pages_referring_to
-from .regeling import RegelingVersiePage
+from .onderdelen import ArtikelPage, InVersie, pages_referring_to
 
 
 class BegrippenIndexPage(Page):
@@ -38,7 +37,7 @@ class BegrippenIndexPage(Page):
         return context
 
 
-class BegripPage(Page):
+class BegripPage(InVersie):
     term = models.CharField("begrip", max_length=255)
     definitie = StreamField(TekstBlock(), blank=True, verbose_name="omschrijving")
     gedefinieerd_in = models.CharField(
@@ -52,14 +51,6 @@ class BegripPage(Page):
         default=list,
         blank=True,
         help_text="Enkelvoud, meervoud en andere vormen die naar dit begrip linken.",
-    )
-    versie = models.ForeignKey(
-        RegelingVersiePage,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
     )
     sort_key = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
 
@@ -81,8 +72,6 @@ class BegripPage(Page):
 
     def save(self, *args, **kwargs):
         self.sort_key = self.term.lower()
-        if self.versie_id is None:
-            self.versie = RegelingVersiePage.objects.ancestor_of(self).first()
         super().save(*args, **kwargs)
 
     def gebruikt_in(self):
@@ -91,6 +80,5 @@ class BegripPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["gebruikt_in"] = list(self.gebruikt_in())
-        context["versie_info"] = self.versie.versie_info if self.versie else None
         context["tekst"] = render_stream(self.definitie, context)
         return context

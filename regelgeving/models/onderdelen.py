@@ -35,8 +35,8 @@ def pages_referring_to(page: Page, model: type[Page] = Page):
     return pages.order_by("sort_key" if model is not Page else "path")
 
 
-class VersieOnderdeel(Page):
-    """Common fields of pages inside a version: its number and a link back to the version."""
+class InVersie(Page):
+    """A page inside one version: knows its version, for queries and for the version banner."""
 
     versie = models.ForeignKey(
         RegelingVersiePage,
@@ -46,6 +46,24 @@ class VersieOnderdeel(Page):
         related_name="+",
         editable=False,
     )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.versie_id is None:
+            self.versie = RegelingVersiePage.objects.ancestor_of(self).first()
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["versie_info"] = self.versie.versie_info if self.versie else None
+        return context
+
+
+class VersieOnderdeel(InVersie):
+    """Common fields of numbered parts of a version: hoofdstuk, artikel, bijlage."""
+
     nummer = models.CharField("nummer", max_length=40, blank=True)
     opschrift = models.CharField("opschrift", max_length=500, blank=True)
     sort_key = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
@@ -57,14 +75,7 @@ class VersieOnderdeel(Page):
         from importers.tree import number_sort_key
 
         self.sort_key = number_sort_key(self.nummer)
-        if self.versie_id is None:
-            self.versie = RegelingVersiePage.objects.ancestor_of(self).first()
         super().save(*args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["versie_info"] = self.versie.versie_info if self.versie else None
-        return context
 
 
 class DivisiePage(VersieOnderdeel):
