@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from regelgeving.search.elasticsearch import DUTCH_ANALYSIS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -99,10 +101,15 @@ if SEARCH_URL:
             "URLS": [SEARCH_URL],
             "INDEX": os.environ.get("SEARCH_INDEX", "regelgeving"),
             "TIMEOUT": 5,
+            "INDEX_SETTINGS": DUTCH_ANALYSIS,
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # SEARCH_CONFIG is PostgreSQL's text search configuration; SQLite ignores it and gets its
+    # Dutch stems from regelgeving.search.analysis instead.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -7,9 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from regelgeving.api import api_router  # noqa: E402
+from regelgeving.search.views import zoeken, zoeken_api
 
 urlpatterns = [
     path("api/v2/", api_router.urls),
+    path("api/zoeken/", zoeken_api, name="zoeken_api"),
+    path("zoeken/", zoeken, name="zoeken"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .models import ArtikelPage, RegelingVersiePage
+from .search.tasks import reindex_after_commit
 
 
 def previous_version(versie: RegelingVersiePage) -> RegelingVersiePage | None:
@@ -54,8 +55,14 @@ def publish_descendants(versie: RegelingVersiePage) -> int:
         ids = list(drafts.values_list("pk", flat=True))
         drafts.update(live=True, has_unpublished_changes=False, last_published_at=now)
         Page.objects.filter(pk__in=ids, first_published_at__isnull=True).update(first_published_at=now)
+        reindex_after_commit(ids)
     return len(ids)
 
 
 def unpublish_descendants(versie: RegelingVersiePage) -> int:
-    return Page.objects.descendant_of(versie).filter(live=True).update(live=False)
+    with transaction.atomic():
+        pages = Page.objects.descendant_of(versie).filter(live=True)
+        ids = list(pages.values_list("pk", flat=True))
+        pages.update(live=False)
+        reindex_after_commit(ids)
+    return len(ids)

@@ -250,6 +250,8 @@ PAGE_TYPES = [
         REGELING + "artikel/10.4/?peildatum=2027-02-01", "Artikel 10.4", id="melding-artikel-ontbreekt"
     ),
     pytest.param(REGELING + "vergelijk/?van=2026&naar=2027", "Wat is er veranderd?", id="vergelijking"),
+    pytest.param("/zoeken/?q=mantelzorg", "Zoeken in de regelgeving", id="zoekresultaten"),
+    pytest.param("/zoeken/?q=wonign", "Zoeken in de regelgeving", id="zoeken-zonder-resultaat"),
 ]
 
 
@@ -263,6 +265,40 @@ def test_page_type_has_no_wcag_violations(page, url, heading):
 
 
 # --- Behaviour -------------------------------------------------------------------------------
+
+
+def test_search_by_keyboard_from_any_page(page):
+    """Header search box → results with the matched word marked → first result, keyboard only."""
+    open_page(page, ARTIKEL)
+    page.keyboard.press("Tab")  # skip link
+    box = page.get_by_role("searchbox", name="Zoek in de regelgeving")
+    for _ in range(10):
+        if box.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    assert box.evaluate("el => el === document.activeElement"), "zoekveld niet met Tab bereikbaar"
+    page.keyboard.type("mantelzorg")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zoeken/?q=mantelzorg")
+    assert "resultaten voor ‘mantelzorg’" in page.locator("h2#resultaten-titel").inner_text()
+    assert page.locator(".zoek-treffer mark").first.inner_text().lower().startswith("mantelzorg")
+    first = page.locator(".zoek-treffer h3 a").first
+    title = first.inner_text()
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert title.split()[-1] in page.locator("h1").inner_text()
+
+
+def test_invalid_search_shows_an_error_summary_that_leads_to_the_field(page):
+    response = page.goto("/zoeken/?q=pgb&peildatum=morgen")
+    assert response.status == 400
+    summary = page.locator(".foutmelding-samenvatting")
+    assert "Peildatum" in summary.inner_text()
+    summary.locator("a").first.click()
+    assert page.locator("#id_peildatum").evaluate("el => el === document.activeElement")
+    violations = axe_violations(page)
+    assert not violations, format_violations("/zoeken/?peildatum=morgen", violations)
 
 
 def test_table_of_contents_leads_to_article(page):

@@ -2,6 +2,7 @@ from .begrippen import BegripPage, BegrippenIndexPage
 from .onderdelen import ArtikelPage, BijlagePage, DivisiePage
 from .regeling import RegelingPage, RegelingVersiePage
 from .site import HomePage, RegelgevingIndexPage
+from .synoniemen import Synoniem
 from .wetten import Wet
 
 __all__ = [
@@ -14,5 +15,6 @@ __all__ = [
     "RegelgevingIndexPage",
     "RegelingPage",
     "RegelingVersiePage",
+    "Synoniem",
     "Wet",
 ]

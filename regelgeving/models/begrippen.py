@@ -64,6 +64,7 @@ class BegripPage(InVersie):
     search_fields = Page.search_fields + [
         index.SearchField("term", boost=4),
         index.SearchField("definitie"),
+        index.SearchField("zoekvormen"),
     ]
 
     class Meta:
@@ -73,6 +74,11 @@ class BegripPage(InVersie):
     def save(self, *args, **kwargs):
         self.sort_key = self.term.lower()
         super().save(*args, **kwargs)
+
+    def zoektekst(self) -> str:
+        from ..rich_text import stream_plain_text
+
+        return f"{self.term} {stream_plain_text(self.definitie)}"
 
     def gebruikt_in(self):
         return pages_referring_to(self, ArtikelPage)

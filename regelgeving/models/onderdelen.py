@@ -60,6 +60,16 @@ class InVersie(Page):
         context["versie_info"] = self.versie.versie_info if self.versie else None
         return context
 
+    def zoektekst(self) -> str:
+        """The text a search should find this page by; pages add their own fields."""
+        return self.title
+
+    def zoekvormen(self) -> str:
+        """Stems and compound parts of `zoektekst`, indexed so every backend searches Dutch."""
+        from ..search.analysis import index_forms
+
+        return index_forms(self.zoektekst())
+
 
 class VersieOnderdeel(InVersie):
     """Common fields of numbered parts of a version: hoofdstuk, artikel, bijlage."""
@@ -102,11 +112,17 @@ class DivisiePage(VersieOnderdeel):
     search_fields = Page.search_fields + [
         index.SearchField("opschrift"),
         index.SearchField("intro"),
+        index.SearchField("zoekvormen"),
     ]
 
     class Meta:
         verbose_name = "hoofdstuk, afdeling of paragraaf"
         verbose_name_plural = "hoofdstukken, afdelingen en paragrafen"
+
+    def zoektekst(self) -> str:
+        from ..rich_text import stream_plain_text
+
+        return f"{self.title} {stream_plain_text(self.intro)}"
 
     def onderdelen(self):
         return (
@@ -154,6 +170,7 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
         index.SearchField("nummer", boost=3),
         index.SearchField("opschrift", boost=2),
         index.SearchField("body"),
+        index.SearchField("zoekvormen"),
         index.FilterField("versie"),
     ]
 
@@ -190,6 +207,9 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
         from ..rich_text import stream_plain_text
 
         return stream_plain_text(self.body)
+
+    def zoektekst(self) -> str:
+        return f"{self.title} {self.tekst}"
 
     @property
     def wet_afkortingen(self) -> list[str]:
@@ -271,7 +291,11 @@ class BijlagePage(VersieOnderdeel):
     ]
     parent_page_types = ["regelgeving.RegelingVersiePage"]
     subpage_types: list[str] = []
-    search_fields = Page.search_fields + [index.SearchField("opschrift"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("opschrift"),
+        index.SearchField("body"),
+        index.SearchField("zoekvormen"),
+    ]
 
     class Meta:
         verbose_name = "bijlage"
@@ -279,6 +303,11 @@ class BijlagePage(VersieOnderdeel):
 
     def verwijzende_onderdelen(self):
         return pages_referring_to(self).only("id", "title", "url_path", "path")
+
+    def zoektekst(self) -> str:
+        from ..rich_text import stream_plain_text
+
+        return f"{self.title} {stream_plain_text(self.body)}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

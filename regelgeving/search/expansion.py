@@ -1,0 +1,111 @@
+"""From parsed query to one backend-neutral search query, with synonyms and Dutch stems.
+
+Every word becomes a clause "the word or its stem"; a quoted phrase stays a phrase; where the
+words (or phrase) equal one side of a synonym, the other side is an alternative. The clauses
+are joined with And, or with Or for the broader second try. Wagtail's query objects turn
+this into FTS5, tsquery or Elasticsearch DSL, so every backend runs the same query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wagtail.search.query import And, Or, Phrase, PlainText
+
+from .analysis import fold, query_form, words
+from .query import ParsedQuery
+
+
+@dataclass
+class Marks:
+    words: set[str] = field(default_factory=set)
+    forms: set[str] = field(default_factory=set)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+
+@dataclass
+class Clause:
+    """One thing the query asks for, in any of its alternative wordings."""
+
+    alternatives: list[tuple[str, ...]] = field(default_factory=list)
+
+    def search_query(self):
+        parts = []
+        for alt in self.alternatives:
+            if len(alt) == 1:
+                parts.append(PlainText(alt[0]))
+                form = query_form(alt[0])
+                if form != alt[0]:
+                    parts.append(PlainText(form))
+            else:
+                parts.append(Phrase(" ".join(alt)))
+        unique = list({repr(p): p for p in parts}.values())
+        return unique[0] if len(unique) == 1 else Or(unique)
+
+
+def synonym_pairs() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Both directions of every editor synonym and of every law's afkorting, naam and aliases."""
+    from ..models import Synoniem, Wet
+
+    pairs = []
+    groups = [[s.term, s.synoniem] for s in Synoniem.objects.all()]
+    for wet in Wet.objects.all():
+        names = [wet.afkorting, wet.naam] + [a for a in wet.aliassen.splitlines() if a.strip()]
+        groups.append([n for n in names if n])
+    for group in groups:
+        keys = [tuple(fold(w) for w in words(name)) for name in group]
+        keys = [k for k in dict.fromkeys(keys) if k]
+        for a in keys:
+            for b in keys:
+                if a != b:
+                    pairs.append((a, b))
+    return pairs
+
+
+def build_clauses(parsed: ParsedQuery, pairs) -> list[Clause]:
+    synonyms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for a, b in pairs:
+        synonyms.setdefault(a, []).append(b)
+    longest = max((len(a) for a in synonyms), default=0)
+
+    clauses = []
+    for phrase in parsed.phrases:
+        key = tuple(fold(w) for w in phrase)
+        clauses.append(Clause([tuple(phrase), *synonyms.get(key, [])]))
+
+    remaining = list(parsed.words)
+    i = 0
+    while i < len(remaining):
+        for size in range(min(longest, len(remaining) - i), 0, -1):
+            key = tuple(fold(w) for w in remaining[i : i + size])
+            if key in synonyms:
+                original = tuple(remaining[i : i + size])
+                clauses.append(Clause([original, *synonyms[key]]))
+                i += size
+                break
+        else:
+            clauses.append(Clause([(remaining[i],)]))
+            i += 1
+    return clauses
+
+
+def search_query(clauses: list[Clause], require_all: bool = True):
+    parts = [c.search_query() for c in clauses]
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if require_all else Or(parts)
+
+
+def highlight_terms(clauses: list[Clause]) -> Marks:
+    """What a fragment marks as matched: single words by form, phrases as a whole."""
+    marks = Marks()
+    for clause in clauses:
+        for alt in clause.alternatives:
+            if len(alt) == 1:
+                marks.words.add(fold(alt[0]))
+                # Text words whose forms include this one match too, so "vervoer" marks
+                # "leerlingenvervoer" (see highlight.fragment).
+                marks.forms.add(query_form(alt[0]))
+            else:
+                marks.phrases.append(tuple(query_form(w) for w in alt))
+    return marks

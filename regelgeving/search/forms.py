@@ -1,0 +1,72 @@
+"""The search parameters, validated the same way for the page and the JSON API."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from ..models import RegelingPage, Wet
+from .query import MAX_QUERY_LENGTH
+from .service import MAX_PAGE, Zoekvraag
+
+SOORT_KEUZES = [
+    ("", "Alles"),
+    ("artikel", "Artikelen"),
+    ("begrip", "Begrippen"),
+    ("bijlage", "Bijlagen"),
+    ("onderdeel", "Hoofdstukken en paragrafen"),
+]
+VERSIE_KEUZES = [("", "Geldend op de peildatum"), ("alle", "Alle versies")]
+
+
+class ZoekForm(forms.Form):
+    q = forms.CharField(
+        label="Zoek in de regelgeving",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        help_text="Bijvoorbeeld: mantelzorger, pgb, artikel 2.2 of \"eigen bijdrage\".",
+        error_messages={"max_length": "Gebruik maximaal %(limit_value)d tekens."},
+    )
+    regeling = forms.ChoiceField(label="Regeling", required=False)
+    peildatum = forms.DateField(
+        label="Peildatum",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-03-01."},
+    )
+    versies = forms.ChoiceField(label="Versies", required=False, choices=VERSIE_KEUZES)
+    wet = forms.ChoiceField(label="Wet", required=False)
+    soort = forms.ChoiceField(label="Soort", required=False, choices=SOORT_KEUZES)
+    pagina = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Het paginanummer moet een getal zijn."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.regelingen = {r.slug: r for r in RegelingPage.objects.live().order_by("title")}
+        self.fields["regeling"].choices = [("", "Alle regelingen")] + [
+            (slug, r.title) for slug, r in self.regelingen.items()
+        ]
+        self.wetten = {w.afkorting: w for w in Wet.objects.all()}
+        self.fields["wet"].choices = [("", "Alle wetten")] + [(a, str(w)) for a, w in self.wetten.items()]
+        self.fields["regeling"].error_messages["invalid_choice"] = "Deze regeling bestaat niet."
+        self.fields["wet"].error_messages["invalid_choice"] = "Deze wet is niet bekend."
+        self.fields["soort"].error_messages["invalid_choice"] = "Kies artikel, begrip, bijlage of onderdeel."
+        self.fields["versies"].error_messages["invalid_choice"] = "Kies 'alle' of laat leeg."
+
+    def zoekvraag(self) -> Zoekvraag:
+        data = self.cleaned_data
+        return Zoekvraag(
+            q=data.get("q") or "",
+            peildatum=data.get("peildatum") or timezone.localdate(),
+            alle_versies=data.get("versies") == "alle",
+            regeling=self.regelingen.get(data.get("regeling") or ""),
+            wet=self.wetten.get(data.get("wet") or ""),
+            soort=data.get("soort") or "",
+            pagina=data.get("pagina") or 1,
+        )

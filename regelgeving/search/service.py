@@ -1,0 +1,314 @@
+"""One search for the page, the JSON API and the benchmark: filters, citations, begrippen, text.
+
+`zoek(vraag)` takes validated parameters and returns plain results. Citations and a begrip
+named by the query are looked up in the database and put first ("vastgepind"); the rest
+comes from Wagtail's search backend (database, PostgreSQL or Elasticsearch alike).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page
+
+from ..models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, RegelingPage, Wet
+from ..rich_text import stream_plain_text
+from .analysis import fold, query_form
+from .expansion import build_clauses, highlight_terms, search_query, synonym_pairs
+from .highlight import fragment
+from .query import Citation, ParsedQuery, normalized, parse_query
+from .scope import VersieInScope, versions_in_scope
+
+PAGE_SIZE = 10
+MAX_PAGE = 100
+# What a search can return; hoofdstukken and paragrafen have text of their own too.
+SOORTEN = {"artikel": ArtikelPage, "begrip": BegripPage, "bijlage": BijlagePage, "onderdeel": DivisiePage}
+SOORT_LABELS = {
+    "artikel": "Artikel",
+    "begrip": "Begrip",
+    "bijlage": "Bijlage",
+    "hoofdstuk": "Hoofdstuk",
+    "paragraaf": "Paragraaf",
+    "afdeling": "Afdeling",
+}
+
+
+@dataclass
+class Zoekvraag:
+    """Validated search parameters (see forms.ZoekForm)."""
+
+    q: str = ""
+    peildatum: date | None = None
+    alle_versies: bool = False
+    regeling: RegelingPage | None = None
+    wet: Wet | None = None
+    soort: str = ""  # "" = every kind in SOORTEN
+    pagina: int = 1
+
+
+@dataclass
+class Treffer:
+    page: Page
+    soort: str
+    nummer: str
+    titel: str
+    url: str
+    scope: VersieInScope
+    fragment: SafeString = field(default_factory=lambda: mark_safe(""))
+    vastgepind: str = ""  # why it is first: "verwijzing" or "begrip"
+
+    @property
+    def soort_label(self) -> str:
+        return SOORT_LABELS.get(self.soort, self.soort.capitalize())
+
+    def as_json(self) -> dict:
+        versie, geldigheid = self.scope.versie, self.scope.geldigheid
+        return {
+            "id": self.page.pk,
+            "soort": self.soort,
+            "nummer": self.nummer,
+            "titel": self.titel,
+            "url": self.url,
+            "regeling": {"id": self.scope.regeling.pk, "titel": self.scope.regeling.title},
+            "versie": {
+                "id": versie.pk,
+                "titel": versie.title,
+                "geldig_vanaf": geldigheid.vanaf.isoformat() if geldigheid.vanaf else None,
+                "geldig_tot": geldigheid.tot.isoformat() if geldigheid.tot else None,
+                "status": self.scope.status,
+            },
+            "fragment": str(self.fragment),
+            "vastgepind": self.vastgepind or None,
+        }
+
+
+@dataclass
+class Zoekuitkomst:
+    vraag: Zoekvraag
+    parsed: ParsedQuery
+    vastgepind: list[Treffer] = field(default_factory=list)
+    treffers: list[Treffer] = field(default_factory=list)
+    aantal_tekst: int = 0
+    ruimer: bool = False  # no page had every word; showing pages with some of them
+    meldingen: list[str] = field(default_factory=list)
+    suggesties: list[str] = field(default_factory=list)
+    doorverwijzing: str = ""  # a citation that names exactly one place: go there
+
+    @property
+    def aantal(self) -> int:
+        return len(self.vastgepind) + self.aantal_tekst
+
+    @property
+    def paginas(self) -> int:
+        return max(1, math.ceil(self.aantal_tekst / PAGE_SIZE))
+
+    @property
+    def resultaten(self) -> list[Treffer]:
+        return (self.vastgepind if self.vraag.pagina == 1 else []) + self.treffers
+
+
+def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
+    parsed = parse_query(vraag.q)
+    uitkomst = Zoekuitkomst(vraag=vraag, parsed=parsed)
+    if not parsed.citation and not parsed.has_text:
+        return uitkomst
+
+    peildatum = vraag.peildatum or timezone.localdate()
+    scope = versions_in_scope(peildatum, vraag.alle_versies, vraag.regeling)
+    if not scope:
+        uitkomst.meldingen.append(
+            f"Op {peildatum:%d-%m-%Y} gold geen versie"
+            + (f" van {vraag.regeling.title}" if vraag.regeling else " van een regeling")
+            + ". Kies een andere peildatum of zoek in alle versies."
+        )
+        return uitkomst
+
+    if parsed.citation:
+        _pin_citation(uitkomst, parsed.citation, scope, bare=not parsed.has_text)
+    clauses = build_clauses(parsed, synonym_pairs()) if parsed.has_text else []
+    marks = highlight_terms(clauses)
+    if parsed.has_text and _kinds(vraag) and "begrip" in _kinds(vraag):
+        _pin_begrip(uitkomst, parsed, scope)
+    for treffer in uitkomst.vastgepind:
+        treffer.fragment = _fragment_of(treffer.page, marks)
+
+    if clauses:
+        base = _searchable(vraag, scope).exclude(pk__in=[t.page.pk for t in uitkomst.vastgepind])
+        results = base.search(search_query(clauses, require_all=True))
+        uitkomst.aantal_tekst = results.count()
+        if uitkomst.aantal_tekst == 0 and len(clauses) > 1:
+            results = base.search(search_query(clauses, require_all=False))
+            uitkomst.aantal_tekst = results.count()
+            uitkomst.ruimer = uitkomst.aantal_tekst > 0
+        start = (vraag.pagina - 1) * PAGE_SIZE
+        page_ids = [p.pk for p in results[start : start + PAGE_SIZE]]
+        uitkomst.treffers = _treffers(page_ids, scope, marks)
+
+    if not uitkomst.resultaten and vraag.pagina == 1:
+        uitkomst.suggesties = suggesties(parsed, scope)
+    if (
+        len(uitkomst.vastgepind) == 1
+        and uitkomst.vastgepind[0].vastgepind == "verwijzing"
+        and not parsed.has_text
+    ):
+        uitkomst.doorverwijzing = uitkomst.vastgepind[0].url
+    return uitkomst
+
+
+# -- scope and kinds -----------------------------------------------------------
+
+
+TAGGED_KINDS = ("artikel", "onderdeel")  # the pages that carry law tags
+
+
+def _kinds(vraag: Zoekvraag) -> list[str]:
+    kinds = [vraag.soort] if vraag.soort else list(SOORTEN)
+    if vraag.wet is not None:
+        kinds = [k for k in kinds if k in TAGGED_KINDS]
+    return kinds
+
+
+def _searchable(vraag: Zoekvraag, scope: dict[int, VersieInScope]):
+    """Live pages of the chosen kinds inside the versions in scope, as a Page queryset
+    whose filters (content type, path, id) every Wagtail search backend can apply."""
+    kinds = _kinds(vraag)
+    if not kinds:
+        return Page.objects.none()
+    in_versions = reduce(or_, (Q(path__startswith=s.versie.path) for s in scope.values()))
+    pages = Page.objects.live().type(*(SOORTEN[k] for k in kinds)).filter(in_versions)
+    if vraag.wet is not None:
+        tagged = [
+            pk
+            for model in (ArtikelPage, DivisiePage)
+            for pk in model.objects.filter(wetten=vraag.wet, versie_id__in=list(scope)).values_list(
+                "pk", flat=True
+            )
+        ]
+        pages = pages.filter(pk__in=tagged)
+    return pages
+
+
+# -- results -------------------------------------------------------------------
+
+
+def _describe(page: Page, scope: dict[int, VersieInScope], pinned: str = "") -> Treffer | None:
+    in_scope = scope.get(getattr(page, "versie_id", None))
+    if in_scope is None:
+        return None
+    if isinstance(page, BegripPage):
+        soort, nummer, titel = "begrip", "", page.term
+    elif isinstance(page, DivisiePage):
+        soort, nummer, titel = page.soort, page.nummer, page.opschrift or page.title
+    else:
+        soort = "bijlage" if isinstance(page, BijlagePage) else "artikel"
+        nummer, titel = page.nummer, page.opschrift or page.title
+    return Treffer(page, soort, nummer, titel, page.url, in_scope, vastgepind=pinned)
+
+
+def _text_of(page: Page) -> str:
+    if isinstance(page, BegripPage):
+        return stream_plain_text(page.definitie)
+    if isinstance(page, DivisiePage):
+        return stream_plain_text(page.intro)
+    return stream_plain_text(page.body)
+
+
+def _fragment_of(page: Page, marks) -> SafeString:
+    text = _text_of(page)
+    if not text:
+        return mark_safe("")
+    html, _ = fragment(text, marks)
+    return html
+
+
+def _treffers(page_ids, scope, marks) -> list[Treffer]:
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
+    treffers = []
+    for pk in page_ids:
+        treffer = _describe(pages[pk], scope) if pk in pages else None
+        if treffer:
+            treffer.fragment = _fragment_of(treffer.page, marks)
+            treffers.append(treffer)
+    return treffers
+
+
+# -- citations and begrippen ---------------------------------------------------
+
+
+def _citation_targets(citation: Citation, versie_ids: list[int]) -> list[Page]:
+    nummer = citation.nummer
+    if citation.kind in ("artikel", "nummer"):
+        found = list(ArtikelPage.objects.live().filter(versie_id__in=versie_ids, nummer__iexact=nummer))
+        if found or citation.kind == "artikel":
+            return found
+        return list(DivisiePage.objects.live().filter(versie_id__in=versie_ids, nummer=nummer))
+    if citation.kind == "bijlage":
+        return list(BijlagePage.objects.live().filter(versie_id__in=versie_ids, nummer__iexact=nummer))
+    return list(
+        DivisiePage.objects.live().filter(versie_id__in=versie_ids, soort=citation.kind, nummer=nummer)
+    )
+
+
+def _pin_citation(uitkomst: Zoekuitkomst, citation: Citation, scope, bare: bool) -> None:
+    targets = _citation_targets(citation, list(scope))
+    for page in sorted(targets, key=lambda p: (scope[p.versie_id].regeling.title, p.path)):
+        treffer = _describe(page, scope, pinned="verwijzing")
+        if treffer is None:
+            continue
+        if citation.lid and isinstance(page, ArtikelPage):
+            treffer.url += f"#lid-{citation.lid}"
+        uitkomst.vastgepind.append(treffer)
+    if not targets:
+        waar = "in de versies die op de peildatum golden"
+        if uitkomst.vraag.alle_versies:
+            waar = "in geen enkele versie"
+        elif uitkomst.vraag.regeling:
+            waar = f"in de versie van {uitkomst.vraag.regeling.title} die op de peildatum gold"
+        uitkomst.meldingen.append(
+            f"{citation.label().capitalize()} staat niet {waar}."
+            + ("" if uitkomst.vraag.alle_versies else " Zoek eventueel in alle versies.")
+        )
+
+
+def _pin_begrip(uitkomst: Zoekuitkomst, parsed: ParsedQuery, scope) -> None:
+    wanted = normalized(parsed.text)
+    if not wanted:
+        return
+    wanted_stems = [query_form(w) for w in wanted.split()]
+    candidates = BegripPage.objects.live().filter(
+        versie_id__in=list(scope), term__istartswith=parsed.all_words[0][:3]
+    )
+    pinned = {t.page.pk for t in uitkomst.vastgepind}
+    for begrip in candidates.order_by("path"):
+        names = [begrip.term, *begrip.vormen]
+        if any(
+            normalized(n) == wanted or [query_form(w) for w in normalized(n).split()] == wanted_stems
+            for n in names
+        ):
+            treffer = _describe(begrip, scope, pinned="begrip")
+            if treffer and begrip.pk not in pinned:
+                uitkomst.vastgepind.append(treffer)
+
+
+def suggesties(parsed: ParsedQuery, scope, limit: int = 5) -> list[str]:
+    """Begrip names and article titles close to the query, for an empty result."""
+    names = set(BegripPage.objects.live().filter(versie_id__in=list(scope)).values_list("term", flat=True))
+    names |= set(
+        ArtikelPage.objects.live().filter(versie_id__in=list(scope)).values_list("opschrift", flat=True)
+    )
+    names.discard("")
+    by_key = {fold(n): n for n in names}
+    wanted = fold(parsed.text or parsed.raw)
+    close = difflib.get_close_matches(wanted, list(by_key), n=limit, cutoff=0.6)
+    for word in parsed.all_words:
+        close += difflib.get_close_matches(fold(word), list(by_key), n=2, cutoff=0.7)
+        close += [k for k in by_key if fold(word) and fold(word)[:5] in k.split()[0:1]]
+    return [by_key[k] for k in dict.fromkeys(close)][:limit]

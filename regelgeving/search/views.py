@@ -1,0 +1,75 @@
+"""The search page (/zoeken/) and the JSON search API (/api/zoeken/): thin wrappers of `zoek`."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+
+from .forms import ZoekForm
+from .service import zoek
+
+
+def _query_string(data, **changes) -> str:
+    params = {k: v for k, v in data.items() if v and k != "pagina"}
+    params.update({k: v for k, v in changes.items() if v})
+    return urlencode(params)
+
+
+@require_GET
+def zoeken(request):
+    form = ZoekForm(request.GET or None)
+    context = {"form": form, "uitkomst": None}
+    if not request.GET:
+        return TemplateResponse(request, "regelgeving/zoeken.html", context)
+    if not form.is_valid():
+        return TemplateResponse(request, "regelgeving/zoeken.html", context, status=400)
+    uitkomst = zoek(form.zoekvraag())
+    if uitkomst.doorverwijzing and "pagina" not in request.GET:
+        return redirect(uitkomst.doorverwijzing)
+    data, pagina = request.GET.dict(), uitkomst.vraag.pagina
+    context.update(
+        uitkomst=uitkomst,
+        vorige=_query_string(data, pagina=str(pagina - 1)) if pagina > 1 else "",
+        volgende=_query_string(data, pagina=str(pagina + 1)) if pagina < uitkomst.paginas else "",
+        alle_versies_url=_query_string(data, versies="alle"),
+    )
+    return TemplateResponse(request, "regelgeving/zoeken.html", context)
+
+
+@require_GET
+def zoeken_api(request):
+    """GET /api/zoeken/?q=…&regeling=…&peildatum=…&versies=alle&wet=…&soort=…&pagina=…"""
+    form = ZoekForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"fouten": form.errors.get_json_data()}, status=400)
+    if not form.cleaned_data.get("q"):
+        fout = {"message": "Geef een zoekterm op.", "code": "required"}
+        return JsonResponse({"fouten": {"q": [fout]}}, status=400)
+    uitkomst = zoek(form.zoekvraag())
+    vraag = uitkomst.vraag
+    return JsonResponse(
+        {
+            "vraag": {
+                "q": vraag.q,
+                "peildatum": vraag.peildatum.isoformat() if vraag.peildatum else None,
+                "alle_versies": vraag.alle_versies,
+                "regeling": vraag.regeling.slug if vraag.regeling else None,
+                "wet": vraag.wet.afkorting if vraag.wet else None,
+                "soort": vraag.soort or None,
+                "verwijzing": uitkomst.parsed.citation.label() if uitkomst.parsed.citation else None,
+            },
+            "aantal": uitkomst.aantal,
+            "pagina": vraag.pagina,
+            "paginas": uitkomst.paginas,
+            "ruimer": uitkomst.ruimer,
+            "meldingen": uitkomst.meldingen,
+            "suggesties": uitkomst.suggesties,
+            "doorverwijzing": uitkomst.doorverwijzing or None,
+            "resultaten": [t.as_json() for t in uitkomst.resultaten],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
