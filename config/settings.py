@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS",
 INSTALLED_APPS = [
     "regelgeving",
     "importers",
+    "loket",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -112,6 +113,16 @@ else:
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Loket: encryption keys for personal data (comma-separated Fernet keys, newest first; see
+# loket/crypto.py), abuse limits, and the group whose members see submissions.
+LOKET_ENCRYPTION_KEYS = [k for k in os.environ.get("LOKET_ENCRYPTION_KEYS", "").split(",") if k.strip()]
+LOKET_MIN_FILL_SECONDS = int(os.environ.get("LOKET_MIN_FILL_SECONDS", "8"))
+LOKET_RATE_LIMITS = {
+    "stap": os.environ.get("LOKET_RATE_STAP", "120/h"),
+    "versturen": os.environ.get("LOKET_RATE_VERSTUREN", "10/h"),
+}
+LOKET_STAFF_GROUP = "Medewerkers 't Baken"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

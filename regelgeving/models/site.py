@@ -13,7 +13,7 @@ class HomePage(Page):
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["regelgeving.RegelgevingIndexPage"]
+    subpage_types = ["regelgeving.RegelgevingIndexPage", "loket.LoketPage"]
     max_count = 1
 
     class Meta:

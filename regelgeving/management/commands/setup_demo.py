@@ -4,18 +4,21 @@ from django.core.management.base import BaseCommand, CommandError
 
 from importers.errors import PublicatieFout
 from importers.pipeline import format_report, import_source
+from loket.demo import ensure_loket
 from regelgeving.site_setup import ensure_site
 
 LOCHEM = Path(__file__).resolve().parents[2] / "data" / "gmb-2025-538386.txt"
 
 
 class Command(BaseCommand):
-    help = "Zet de demosite op: startpagina, regelgeving en de Lochemse verordening (herhaalbaar)."
+    help = "Zet de demosite op: startpagina, regelgeving, de Lochemse verordening en het loket (herhaalbaar)."
 
     def handle(self, *args, **options):
-        ensure_site()
+        index = ensure_site()
         try:
             result = import_source(str(LOCHEM), regeling_slug="verordening-sociaal-domein")
         except PublicatieFout as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(format_report(result.report))
+        loket = ensure_loket(index.get_parent().specific, result.versie.get_parent().specific)
+        self.stdout.write(f"Loket: {loket.url}")

@@ -1,0 +1,196 @@
+"""The staff area of 't Baken in the Wagtail admin: submissions per flow, detail, status, CSV.
+
+Only members of the "Medewerkers 't Baken" group (through its permissions) get in. Every view
+of a submission and every export is written to Wagtail's audit log with the user.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, time
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from .flows import get_flow
+from .flows.base import display_value
+from .models import Inzending
+from .models.inzendingen import STATUS_CHOICES, STATUSES_PER_FLOW
+from .models.pages import FLOW_CHOICES
+
+VIEW, CHANGE, EXPORT = "loket.view_inzending", "loket.change_inzending", "loket.export_inzending"
+
+
+def _require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+class FilterForm(forms.Form):
+    flow = forms.ChoiceField(label="Formulier", choices=[("", "Alle")] + FLOW_CHOICES, required=False)
+    status = forms.ChoiceField(label="Status", choices=[("", "Alle")] + STATUS_CHOICES, required=False)
+    vanaf = forms.DateField(
+        label="Ingediend vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    tot = forms.DateField(
+        label="Ingediend tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    referentie = forms.CharField(label="Referentienummer", required=False, max_length=40)
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset.none()
+        data = self.cleaned_data
+        if data["flow"]:
+            queryset = queryset.filter(flow=data["flow"])
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        tz = timezone.get_current_timezone()
+        if data["vanaf"]:
+            queryset = queryset.filter(ingediend_op__gte=datetime.combine(data["vanaf"], time.min, tz))
+        if data["tot"]:
+            queryset = queryset.filter(ingediend_op__lte=datetime.combine(data["tot"], time.max, tz))
+        if data["referentie"]:
+            queryset = queryset.filter(referentie__iexact=data["referentie"].strip())
+        return queryset
+
+
+def inzendingen(request):
+    _require(request, VIEW)
+    form = FilterForm(request.GET or None)
+    queryset = Inzending.objects.select_related("pagina").defer("gegevens")
+    if request.GET:
+        queryset = form.filter(queryset)
+    page = Paginator(queryset, 25).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "loket/admin/inzendingen.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "query": query.urlencode(),
+            "kan_exporteren": request.user.has_perm(EXPORT),
+        },
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Status")
+
+    def __init__(self, *args, flow: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(STATUS_CHOICES)
+        self.fields["status"].choices = [(s, labels[s]) for s in STATUSES_PER_FLOW.get(flow, ["ontvangen"])]
+
+
+def _answers(inzending):
+    """The stored answers as (step title, [(label, value)]) for reading."""
+    flow = get_flow(inzending.flow)
+    groups = []
+    for step in flow.steps:
+        data = inzending.gegevens.get(step.slug)
+        if data is None:
+            continue
+        form = step.form_class()
+        rows = [(bf.label, display_value(bf, _typed(data.get(bf.name)))) for bf in form if bf.name in data]
+        groups.append((step.title, rows))
+    return groups
+
+
+def _typed(value):
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return datetime.strptime(value, "%Y-%m-%d").date()
+        except ValueError:
+            return value
+    return value
+
+
+def inzending(request, pk: int):
+    _require(request, VIEW)
+    item = get_object_or_404(Inzending.objects.select_related("pagina", "versie"), pk=pk)
+    log(instance=item, action="loket.bekeken", user=request.user)
+    history = ModelLogEntry.objects.for_instance(item).select_related("user").order_by("-timestamp")[:50]
+    return TemplateResponse(
+        request,
+        "loket/admin/inzending.html",
+        {
+            "inzending": item,
+            "antwoorden": _answers(item),
+            "status_form": StatusForm(flow=item.flow, initial={"status": item.status}),
+            "kan_wijzigen": request.user.has_perm(CHANGE),
+            "geschiedenis": history,
+            "berichten": item.berichten.order_by("aangemaakt_op"),
+        },
+    )
+
+
+@require_POST
+def status_wijzigen(request, pk: int):
+    _require(request, CHANGE)
+    item = get_object_or_404(Inzending, pk=pk)
+    form = StatusForm(request.POST, flow=item.flow)
+    if form.is_valid():
+        oud = item.status_label()
+        item.status = form.cleaned_data["status"]
+        item.save(update_fields=["status"])
+        log(
+            instance=item,
+            action="loket.status",
+            user=request.user,
+            data={"van": oud, "naar": item.status_label()},
+        )
+        messages.success(request, f"Status van {item.referentie} is nu ‘{item.status_label()}’.")
+    else:
+        messages.error(request, "Deze status past niet bij dit formulier.")
+    return redirect("loket_inzending", pk=item.pk)
+
+
+def export_csv(request):
+    _require(request, EXPORT)
+    form = FilterForm(request.GET or None)
+    queryset = Inzending.objects.select_related("pagina")
+    if request.GET:
+        queryset = form.filter(queryset)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="inzendingen-{stamp}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        ["referentie", "formulier", "ingediend_op", "status", "geldende_regeling", "vraag", "antwoord"]
+    )
+    count = 0
+    for item in queryset.iterator(chunk_size=200):
+        count += 1
+        for step_title, rows in _answers(item):
+            for label, value in rows:
+                writer.writerow(
+                    [
+                        item.referentie,
+                        item.flow,
+                        timezone.localtime(item.ingediend_op).isoformat(timespec="minutes"),
+                        item.status_label(),
+                        item.versie_titel,
+                        f"{step_title}: {label}",
+                        _csv_safe(value),
+                    ]
+                )
+        log(instance=item, action="loket.geexporteerd", user=request.user)
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    """Keep spreadsheet programs from running a formula an inwoner typed."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

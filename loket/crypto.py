@@ -1,0 +1,68 @@
+"""Encryption at rest for personal data in submissions and outgoing mail.
+
+Fernet (AES-128-CBC with HMAC-SHA256) from `cryptography`. Keys come from LOKET_ENCRYPTION_KEYS
+(comma-separated, newest first, so keys can be rotated); without it a key is derived from
+SECRET_KEY, which is fine for development only.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+
+@lru_cache(maxsize=4)
+def _fernet(keys: tuple[str, ...]) -> MultiFernet:
+    try:
+        return MultiFernet([Fernet(k.encode()) for k in keys])
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"LOKET_ENCRYPTION_KEYS bevat een ongeldige sleutel: {exc}") from None
+
+
+def _keys() -> tuple[str, ...]:
+    keys = tuple(k.strip() for k in settings.LOKET_ENCRYPTION_KEYS if k.strip())
+    if keys:
+        return keys
+    derived = hashlib.sha256(b"loket-encryption:" + settings.SECRET_KEY.encode()).digest()
+    return (base64.urlsafe_b64encode(derived).decode(),)
+
+
+def encrypt(text: str) -> str:
+    return _fernet(_keys()).encrypt(text.encode()).decode()
+
+
+def decrypt(token: str) -> str:
+    try:
+        return _fernet(_keys()).decrypt(token.encode()).decode()
+    except InvalidToken:
+        raise ImproperlyConfigured("Versleutelde gegevens passen bij geen van de sleutels.") from None
+
+
+def blind_index(*parts: str) -> str:
+    """A keyed hash to find equal values (one compliment per mantelzorger a year) without
+    storing them readably."""
+    key = hashlib.sha256(b"loket-index:" + settings.SECRET_KEY.encode()).digest()
+    message = "\x1f".join(p.strip().lower() for p in parts).encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+class EncryptedJSONField(models.TextField):
+    """A JSON value stored encrypted; the database only ever sees ciphertext."""
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return value
+        return json.loads(decrypt(value))
+
+    def get_prep_value(self, value):
+        if value is None:
+            return None
+        return encrypt(json.dumps(value, ensure_ascii=False, default=str))

@@ -1,0 +1,10 @@
+"""The flows the loket offers, by the slug a FlowPage stores."""
+
+from .mantelzorgcompliment import MantelzorgcomplimentFlow
+from .melding import MeldingFlow
+
+FLOWS = {flow.slug: flow for flow in (MeldingFlow, MantelzorgcomplimentFlow)}
+
+
+def get_flow(slug: str):
+    return FLOWS[slug]()

@@ -1,0 +1,171 @@
+"""The yearly mantelzorgcompliment (hoofdstuk 5 of the verordening), one per mantelzorger a year.
+
+Eligibility follows the verordening's begrip *mantelzorger*: unpaid, not as a profession, at
+least 8 hours a week, for longer than 3 months, for someone who lives in the gemeente.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from ..crypto import blind_index
+from . import fields as f
+from .base import Flow, Ineligible, NextStep, Prepared, Step
+from .melding import RELATIES, _jsonable
+
+ARTIKEL_COMPLIMENT = "5.2.1"
+BESLISTERMIJN = timedelta(weeks=8)  # article 2.2: decisions within 8 weeks
+
+ELIGIBILITY = [
+    ("onbetaald", "ja", "U krijgt voor de zorg geen geld, ook niet uit een persoonsgebonden budget."),
+    ("beroepsmatig", "nee", "U geeft de zorg niet als beroep of via uw werk of opleiding."),
+    ("acht_uur", "ja", "U zorgt minstens 8 uur per week."),
+    ("drie_maanden", "ja", "U zorgt al langer dan 3 maanden, of dat gaat zo zijn."),
+    ("woont_in_lochem", "ja", "De persoon voor wie u zorgt woont in de gemeente Lochem."),
+]
+
+
+class GeschiktheidForm(forms.Form):
+    onbetaald = f.choice("Geeft u de zorg zonder dat u ervoor betaald wordt?", f.JA_NEE)
+    beroepsmatig = f.choice("Geeft u deze zorg als beroep, of via uw werk of opleiding?", f.JA_NEE)
+    acht_uur = f.choice("Zorgt u gemiddeld minstens 8 uur per week?", f.JA_NEE)
+    drie_maanden = f.choice("Zorgt u al langer dan 3 maanden (of gaat dat zo lang duren)?", f.JA_NEE)
+    woont_in_lochem = f.choice("Woont de persoon voor wie u zorgt in de gemeente Lochem?", f.JA_NEE)
+
+
+class MantelzorgerForm(forms.Form):
+    naam = f.text("Uw naam", help_text="Voornaam en achternaam.", autocomplete="name")
+    geboortedatum = f.BirthDateField("Uw geboortedatum")
+    straat = f.text("Straat", autocomplete="address-line1")
+    huisnummer = f.text("Huisnummer", max_length=10)
+    postcode = f.postcode()
+    woonplaats = f.text("Woonplaats", max_length=60, autocomplete="address-level2")
+    email = forms.EmailField(
+        label="E-mailadres",
+        max_length=254,
+        help_text="Hierop krijgt u de bevestiging.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Vul uw e-mailadres in.",
+            "invalid": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+        },
+    )
+    iban = f.IbanField()
+    tenaamstelling = f.text("Naam van de rekeninghouder", help_text="Zoals die bij de bank bekend is.")
+
+    def clean_postcode(self):
+        return f.normalize_postcode(self.cleaned_data["postcode"])
+
+
+class VerzorgdeForm(forms.Form):
+    naam = f.text("Naam van de persoon voor wie u zorgt")
+    straat = f.text("Straat")
+    huisnummer = f.text("Huisnummer", max_length=10)
+    postcode = f.postcode()
+    woonplaats = f.text("Woonplaats", max_length=60, help_text="Een kern of het buitengebied van Lochem.")
+    relatie = f.choice("Wat is deze persoon van u?", RELATIES[:5] + [("anders", "Anders")])
+    zorg = f.long_text(
+        "Welke zorg geeft u?",
+        max_length=1000,
+        help_text="Bijvoorbeeld boodschappen, medicijnen klaarzetten, begeleiden naar de dokter.",
+    )
+
+    def clean_postcode(self):
+        return f.normalize_postcode(self.cleaned_data["postcode"])
+
+
+class VerklaringForm(forms.Form):
+    verklaring = forms.BooleanField(
+        label=(
+            "Ik verklaar dat ik mantelzorger ben zoals hierboven beschreven en dat ik dit kalenderjaar "
+            "nog geen mantelzorgcompliment heb aangevraagd."
+        ),
+        error_messages={"required": "Bevestig de verklaring om verder te gaan."},
+    )
+
+
+class MantelzorgcomplimentFlow(Flow):
+    slug = "mantelzorgcompliment"
+    title = "Mantelzorgcompliment aanvragen"
+    noun = "aanvraag voor het mantelzorgcompliment"
+    steps = [
+        Step("geschiktheid", "Bent u mantelzorger?", GeschiktheidForm),
+        Step("mantelzorger", "Uw gegevens", MantelzorgerForm),
+        Step("verzorgde", "Voor wie u zorgt", VerzorgdeForm),
+        Step("verklaring", "Verklaring", VerklaringForm),
+    ]
+
+    def check(self, page, cleaned) -> None:
+        answers = cleaned.get("geschiktheid")
+        if not answers:
+            return
+        missing = [reason for name, wanted, reason in ELIGIBILITY if answers.get(name) != wanted]
+        if missing:
+            raise Ineligible(
+                "Het mantelzorgcompliment is voor mantelzorgers zoals de verordening die omschrijft. "
+                "Uit uw antwoorden blijkt dat dit (nog) niet voor u geldt. Daarvoor moet gelden: "
+                + " ".join(missing),
+                link=_begrip_link(),
+            )
+
+    def closed_message(self, page, today) -> str:
+        vanaf, tot = page.aanvraag_vanaf, page.aanvraag_tot
+        if (vanaf and today < vanaf) or (tot and today > tot):
+            periode = " tot en met ".join(date_format(d, "j F Y") for d in (vanaf, tot) if d)
+            return (
+                f"U kunt het mantelzorgcompliment aanvragen van {periode}."
+                if vanaf and tot
+                else ("Het mantelzorgcompliment kan op dit moment niet worden aangevraagd.")
+            )
+        return ""
+
+    def prepare(self, page, cleaned) -> Prepared:
+        mantelzorger = cleaned["mantelzorger"]
+        return Prepared(
+            gegevens={slug: _jsonable(data) for slug, data in cleaned.items()},
+            onderwerpen=["mantelzorg"],
+            uniek_per_jaar=blind_index(
+                " ".join(mantelzorger["naam"].split()), mantelzorger["geboortedatum"].isoformat()
+            ),
+            ontvanger_email=mantelzorger["email"],
+            ontvanger_naam=mantelzorger["naam"],
+        )
+
+    def duplicate_message(self, page) -> str:
+        return (
+            "U hebt dit jaar al een mantelzorgcompliment aangevraagd. Iedere mantelzorger kan het één keer "
+            "per kalenderjaar krijgen. Hebt u vragen over uw eerdere aanvraag? Bel 't Baken op 0573 289 222."
+        )
+
+    def next_steps(self, page, inzending) -> list[NextStep]:
+        aangevraagd = timezone.localdate(inzending.ingediend_op)
+        bedrag = f"€ {page.bedrag:.2f}".replace(".", ",") if page.bedrag is not None else "het compliment"
+        iban = inzending.gegevens.get("mantelzorger", {}).get("iban", "")
+        return [
+            NextStep(
+                "'t Baken beoordeelt uw aanvraag en laat u per e-mail weten of u het compliment krijgt.",
+                datum=aangevraagd + BESLISTERMIJN,
+                datum_label="uiterlijk op",
+                artikel=self.artikel_link(ARTIKEL_COMPLIMENT, aangevraagd),
+            ),
+            NextStep(
+                f"Krijgt u het compliment, dan maken we {bedrag} over op de rekening die eindigt op "
+                f"{iban.replace(' ', '')[-4:]}."
+            ),
+        ]
+
+
+def _begrip_link():
+    from regelgeving.models import BegripPage
+
+    begrip = (
+        BegripPage.objects.live()
+        .filter(term__iexact="Mantelzorger")
+        .order_by("-versie__in_werking_op")
+        .first()
+    )
+    return ("Wat de verordening onder mantelzorger verstaat", begrip.url) if begrip else None

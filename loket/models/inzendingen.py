@@ -1,0 +1,92 @@
+"""What inwoners send in, and the e-mail it causes. Personal data is stored encrypted."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+from django.utils import timezone
+
+from ..crypto import EncryptedJSONField
+
+STATUS_CHOICES = [
+    ("ontvangen", "Ontvangen"),
+    ("in_behandeling", "In behandeling"),
+    ("afgehandeld", "Afgehandeld"),
+    ("toegekend", "Toegekend"),
+    ("afgewezen", "Afgewezen"),
+    ("uitbetaald", "Uitbetaald"),
+]
+STATUSES_PER_FLOW = {
+    "melding": ["ontvangen", "in_behandeling", "afgehandeld"],
+    "mantelzorgcompliment": ["ontvangen", "in_behandeling", "toegekend", "afgewezen", "uitbetaald"],
+}
+# Unambiguous characters for reference numbers read out over the phone (no 0/O, 1/I).
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+FLOW_PREFIX = {"melding": "MLD", "mantelzorgcompliment": "MZC"}
+
+
+def new_reference(flow: str) -> str:
+    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+    return f"{FLOW_PREFIX.get(flow, 'LKT')}-{timezone.localdate().year}-{code}"
+
+
+class Inzending(models.Model):
+    flow = models.CharField("formulier", max_length=40, db_index=True)
+    pagina = models.ForeignKey(
+        "loket.FlowPage", null=True, on_delete=models.SET_NULL, related_name="inzendingen"
+    )
+    referentie = models.CharField("referentienummer", max_length=40, unique=True)
+    ingediend_op = models.DateTimeField("ingediend op", default=timezone.now, db_index=True)
+    # The rules that applied on the day of submission, for a later bezwaar.
+    versie = models.ForeignKey(
+        "regelgeving.RegelingVersiePage", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    versie_titel = models.CharField("geldende regeling", max_length=255, blank=True)
+    status = models.CharField("status", max_length=20, choices=STATUS_CHOICES, default="ontvangen")
+    onderwerpen = models.JSONField("onderwerpen", default=list, blank=True)  # not personal; for filters
+    gegevens = EncryptedJSONField("gegevens")
+    # Exactly-once: the token of the flow session that produced this submission.
+    token = models.CharField(max_length=64, unique=True)
+    # One compliment per mantelzorger per year: a keyed hash, unique per flow and year.
+    uniek_per_jaar = models.CharField(max_length=64, null=True, blank=True)
+    jaar = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "inzending"
+        verbose_name_plural = "inzendingen"
+        ordering = ["-ingediend_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["flow", "jaar", "uniek_per_jaar"],
+                name="een_per_persoon_per_jaar",
+                condition=models.Q(uniek_per_jaar__isnull=False),
+            )
+        ]
+        permissions = [("export_inzending", "Kan inzendingen exporteren")]
+
+    def __str__(self):
+        return self.referentie
+
+    def status_label(self) -> str:
+        return dict(STATUS_CHOICES).get(self.status, self.status)
+
+
+class Bericht(models.Model):
+    """An outgoing e-mail, stored in the same transaction as its submission so none is lost;
+    a task sends it after the commit and `verstuur_berichten` retries what failed."""
+
+    WACHTEND, VERZONDEN, MISLUKT = "wachtend", "verzonden", "mislukt"
+
+    inzending = models.ForeignKey(Inzending, on_delete=models.CASCADE, related_name="berichten")
+    soort = models.CharField(max_length=40)  # bevestiging, notificatie
+    inhoud = EncryptedJSONField()  # {"aan": [...], "onderwerp": ..., "tekst": ...}
+    status = models.CharField(max_length=20, default=WACHTEND, db_index=True)
+    pogingen = models.PositiveIntegerField(default=0)
+    laatste_fout = models.CharField(max_length=255, blank=True)  # exception class only, never content
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    verzonden_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "bericht"
+        verbose_name_plural = "berichten"

@@ -1,0 +1,165 @@
+"""The loket section: the loket page of 't Baken and one page per form flow."""
+
+from __future__ import annotations
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+FLOW_CHOICES = [
+    ("melding", "Melding: ondersteuning vragen"),
+    ("mantelzorgcompliment", "Mantelzorgcompliment"),
+]
+
+
+class LoketPage(Page):
+    """The loket of 't Baken: contact details and the flows on offer (its child pages)."""
+
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+    telefoon = models.CharField("telefoonnummer", max_length=40, default="0573 289 222")
+    email = models.EmailField("e-mailadres", default="tbaken@lochem.nl")
+    bezoekadres = models.CharField("bezoekadres", max_length=255, blank=True, default="Hanzeweg 2, Lochem")
+    bereikbaarheid = RichTextField("bereikbaarheid", blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("telefoon"),
+                FieldPanel("email"),
+                FieldPanel("bezoekadres"),
+                FieldPanel("bereikbaarheid"),
+            ],
+            heading="Contact met 't Baken",
+        ),
+    ]
+    parent_page_types = ["regelgeving.HomePage"]
+    subpage_types = ["loket.FlowPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "loket"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["flows"] = FlowPage.objects.live().child_of(self)
+        return context
+
+
+class FlowPage(RoutablePageMixin, Page):
+    """One form flow (melding, mantelzorgcompliment) embedded in an editable page."""
+
+    flow = models.CharField("formulier", max_length=40, choices=FLOW_CHOICES)
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link", "ul"])
+    notificatie_email = models.EmailField(
+        "e-mail voor meldingen aan 't Baken",
+        help_text="Krijgt bij elke inzending een bericht met het referentienummer (zonder persoonsgegevens).",
+    )
+    bewaartermijn_dagen = models.PositiveIntegerField(
+        "bewaartermijn (dagen)",
+        default=730,
+        validators=[MinValueValidator(1)],
+        help_text="Daarna verwijdert purge_submissions de inzending met al haar gegevens.",
+    )
+    aanvraag_vanaf = models.DateField(
+        "aanvragen mogelijk vanaf", null=True, blank=True, help_text="Alleen voor het mantelzorgcompliment."
+    )
+    aanvraag_tot = models.DateField(
+        "aanvragen mogelijk tot en met",
+        null=True,
+        blank=True,
+        help_text="Alleen voor het mantelzorgcompliment.",
+    )
+    bedrag = models.DecimalField(
+        "bedrag (euro)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Alleen voor het mantelzorgcompliment.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("flow"),
+        FieldPanel("intro"),
+        FieldPanel("notificatie_email"),
+        InlinePanel("artikelen", heading="Artikelen die gelden", label="artikel"),
+        MultiFieldPanel(
+            [FieldPanel("aanvraag_vanaf"), FieldPanel("aanvraag_tot"), FieldPanel("bedrag")],
+            heading="Mantelzorgcompliment",
+        ),
+        FieldPanel("bewaartermijn_dagen"),
+    ]
+    parent_page_types = ["loket.LoketPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "formulierpagina"
+
+    def get_flow(self):
+        from ..flows import get_flow
+
+        return get_flow(self.flow)
+
+    def artikel_links(self):
+        """(label, url) of the governing articles, each in the version in force today."""
+        return [(a.label(), a.url()) for a in self.artikelen.select_related("regeling")]
+
+    # Thin routes; the flow engine does the work.
+    @path("")
+    def start(self, request):
+        from ..flows.engine import start
+
+        return start(request, self)
+
+    @re_path(r"^stap/(?P<stap>[a-z0-9-]+)/$", name="stap")
+    def stap(self, request, stap):
+        from ..flows.engine import step
+
+        return step(request, self, stap)
+
+    @path("controleren/", name="controleren")
+    def controleren(self, request):
+        from ..flows.engine import summary
+
+        return summary(request, self)
+
+    @path("versturen/", name="versturen")
+    def versturen(self, request):
+        from ..flows.engine import consent
+
+        return consent(request, self)
+
+    @re_path(r"^bevestiging/(?P<referentie>[A-Z0-9-]+)/$", name="bevestiging")
+    def bevestiging(self, request, referentie):
+        from ..flows.engine import confirmation
+
+        return confirmation(request, self, referentie)
+
+    @path("niet-mogelijk/", name="niet_mogelijk")
+    def niet_mogelijk(self, request):
+        from ..flows.engine import not_eligible
+
+        return not_eligible(request, self)
+
+
+class ArtikelVerwijzing(Orderable):
+    """An article that governs a flow, by number: always shown in the version in force."""
+
+    page = ParentalKey(FlowPage, on_delete=models.CASCADE, related_name="artikelen")
+    regeling = models.ForeignKey("regelgeving.RegelingPage", on_delete=models.CASCADE, related_name="+")
+    nummer = models.CharField("artikelnummer", max_length=40)
+    omschrijving = models.CharField("waar gaat het over", max_length=255, blank=True)
+
+    panels = [FieldPanel("regeling"), FieldPanel("nummer"), FieldPanel("omschrijving")]
+
+    def label(self) -> str:
+        label = f"Artikel {self.nummer}"
+        return f"{label}: {self.omschrijving}" if self.omschrijving else label
+
+    def url(self) -> str:
+        return self.regeling.artikel_url(self.nummer)

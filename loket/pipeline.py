@@ -1,0 +1,80 @@
+"""After the consent step: one explicit pipeline that stores a submission exactly once.
+
+1. the rules in force today (the version of the verordening) are looked up;
+2. the flow prepares what to store (encrypted) and its uniqueness key;
+3. submission and its e-mails are written in one transaction;
+4. after the commit a task sends the e-mails (retried by `verstuur_berichten`).
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import Bericht, Inzending
+from .models.inzendingen import new_reference
+from .notifications import confirmation_message, staff_notification
+from .tasks import send_after_commit
+
+
+class DuplicateSubmission(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def rules_in_force(flow, day=None):
+    """The version of the flow's regeling in force on `day` (today), via the one rule."""
+    from regelgeving.models import RegelingPage
+
+    regeling = RegelingPage.objects.live().filter(slug=flow.regeling_slug).first()
+    return regeling.versie_op(day) if regeling else None
+
+
+def submit(page, flow, cleaned: dict, token: str, request=None) -> Inzending:
+    now = timezone.now()
+    versie = rules_in_force(flow, timezone.localdate(now))
+    prepared = flow.prepare(page, cleaned)
+    jaar = timezone.localdate(now).year
+    if (
+        prepared.uniek_per_jaar
+        and Inzending.objects.filter(
+            flow=flow.slug, jaar=jaar, uniek_per_jaar=prepared.uniek_per_jaar
+        ).exists()
+    ):
+        raise DuplicateSubmission(flow.duplicate_message(page))
+    try:
+        with transaction.atomic():
+            inzending = Inzending.objects.create(
+                flow=flow.slug,
+                pagina=page,
+                referentie=_unique_reference(flow.slug),
+                ingediend_op=now,
+                versie=versie,
+                versie_titel=versie.title if versie else "",
+                onderwerpen=prepared.onderwerpen,
+                gegevens=prepared.gegevens,
+                token=token,
+                uniek_per_jaar=prepared.uniek_per_jaar,
+                jaar=jaar,
+            )
+            berichten = [staff_notification(page, inzending)]
+            if prepared.ontvanger_email:
+                berichten.append(confirmation_message(page, flow, inzending, prepared))
+            Bericht.objects.bulk_create(berichten)
+            send_after_commit([b.pk for b in Bericht.objects.filter(inzending=inzending)])
+    except IntegrityError:
+        # Two requests raced: the token or the yearly key was stored by the other one.
+        earlier = Inzending.objects.filter(token=token).first()
+        if earlier is not None:
+            return earlier
+        raise DuplicateSubmission(flow.duplicate_message(page)) from None
+    return inzending
+
+
+def _unique_reference(flow_slug: str) -> str:
+    for _ in range(10):
+        reference = new_reference(flow_slug)
+        if not Inzending.objects.filter(referentie=reference).exists():
+            return reference
+    raise RuntimeError("Geen vrij referentienummer gevonden.")
