@@ -56,9 +56,7 @@ def _stemmer():
 @lru_cache(maxsize=1)
 def _dutch_words() -> dict[str, float]:
     threshold = 10 ** (MIN_PART_ZIPF - 9)
-    return {
-        w: f for w, f in wordfreq.get_frequency_dict("nl", wordlist="best").items() if f >= threshold
-    }
+    return {w: f for w, f in wordfreq.get_frequency_dict("nl", wordlist="best").items() if f >= threshold}
 
 
 def is_dutch_word(word: str) -> bool:

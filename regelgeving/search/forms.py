@@ -24,7 +24,7 @@ class ZoekForm(forms.Form):
         label="Zoek in de regelgeving",
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        help_text="Bijvoorbeeld: mantelzorger, pgb, artikel 2.2 of \"eigen bijdrage\".",
+        help_text='Bijvoorbeeld: mantelzorger, pgb, artikel 2.2 of "eigen bijdrage".',
         error_messages={"max_length": "Gebruik maximaal %(limit_value)d tekens."},
     )
     regeling = forms.ChoiceField(label="Regeling", required=False)

@@ -21,9 +21,7 @@ def fragment(text: str, marks) -> tuple[SafeString, bool]:
     token_forms = [word_forms(t.group().lower()) for t in tokens]
 
     hit_set = {
-        i
-        for i, t in enumerate(tokens)
-        if fold(t.group()) in marks.words or token_forms[i] & marks.forms
+        i for i, t in enumerate(tokens) if fold(t.group()) in marks.words or token_forms[i] & marks.forms
     }
     for phrase in marks.phrases:
         for i in range(len(tokens) - len(phrase) + 1):
