@@ -31,7 +31,7 @@ def rules_in_force(flow, day=None):
     return regeling.versie_op(day) if regeling else None
 
 
-def submit(page, flow, cleaned: dict, token: str, request=None) -> Inzending:
+def submit(page, flow, cleaned: dict, token: str) -> Inzending:
     now = timezone.now()
     versie = rules_in_force(flow, timezone.localdate(now))
     prepared = flow.prepare(page, cleaned)

@@ -88,6 +88,37 @@ class Flow:
     def next_steps(self, page, inzending) -> list[NextStep]:
         raise NotImplementedError
 
+    # -- submission: by default an Inzending through loket/pipeline.py ----------------------
+
+    confirmation_template = "loket/bevestiging.html"
+
+    def submit(self, page, cleaned: dict[str, dict], token: str) -> str:
+        """Store the answers exactly once; returns the reference the confirmation shows."""
+        from ..pipeline import submit
+
+        return submit(page, self, cleaned, token=token).referentie
+
+    def reference_for_token(self, page, token: str) -> str | None:
+        """The reference of what this token already submitted (a replayed final POST)."""
+        from ..models import Inzending
+
+        return Inzending.objects.filter(token=token, pagina=page).values_list("referentie", flat=True).first()
+
+    def confirmation_context(self, page, referentie: str) -> dict | None:
+        from ..models import Inzending
+
+        inzending = Inzending.objects.filter(referentie=referentie, pagina=page).first()
+        if inzending is None:
+            return None
+        return {
+            "inzending": inzending,
+            "vervolg": self.next_steps(page, inzending),
+            "urgent": self.urgent_submission(inzending),
+        }
+
+    def urgent_submission(self, inzending) -> bool:
+        return False
+
     def duplicate_message(self, page) -> str:
         return "Deze aanvraag is al eerder gedaan."
 

@@ -13,8 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from .. import abuse
-from ..models import Inzending
-from ..pipeline import DuplicateSubmission, submit
+from ..pipeline import DuplicateSubmission
 from .base import Ineligible, display_value
 from .state import FlowState
 
@@ -194,9 +193,7 @@ def consent(request, page):
         token = request.POST.get("token", "")
         # A second click, a refresh or a replay of this POST: show the first confirmation.
         earlier = state.reference_for_token(token) or (
-            Inzending.objects.filter(token=token, pagina=page).values_list("referentie", flat=True).first()
-            if token
-            else None
+            flow.reference_for_token(page, token) if token else None
         )
         if earlier:
             state.session[f"{state.key}:ingediend"] = list({*state.submitted, earlier})
@@ -214,7 +211,7 @@ def consent(request, page):
         if form.is_valid() and form.cleaned_data["token"] == state.token:
             try:
                 flow.check(page, cleaned)
-                inzending = submit(page, flow, cleaned, token=state.token, request=request)
+                referentie = flow.submit(page, cleaned, token=state.token)
             except Ineligible:
                 return redirect(_url(page, "niet_mogelijk"))
             except DuplicateSubmission as exc:
@@ -224,8 +221,8 @@ def consent(request, page):
                     _context(page, flow, melding=exc.message),
                     status=409,
                 )
-            state.finish(inzending.referentie)
-            return redirect(_url(page, "bevestiging", referentie=inzending.referentie))
+            state.finish(referentie)
+            return redirect(_url(page, "bevestiging", referentie=referentie))
         if form.is_valid():
             # A token from another (older) session of this browser: start from the summary again.
             return redirect(_url(page, "controleren"))
@@ -254,20 +251,10 @@ def confirmation(request, page, referentie: str):
     state = FlowState(request, page)
     if referentie not in state.submitted:
         raise Http404("Deze bevestiging hoort niet bij deze browsersessie.")
-    inzending = Inzending.objects.filter(referentie=referentie, pagina=page).first()
-    if inzending is None:
+    extra = flow.confirmation_context(page, referentie)
+    if extra is None:
         raise Http404("Onbekend referentienummer.")
-    return TemplateResponse(
-        request,
-        "loket/bevestiging.html",
-        _context(
-            page,
-            flow,
-            inzending=inzending,
-            vervolg=flow.next_steps(page, inzending),
-            urgent=inzending.gegevens.get("spoed", {}).get("spoed") == "ja",
-        ),
-    )
+    return TemplateResponse(request, flow.confirmation_template, _context(page, flow, **extra))
 
 
 def not_eligible(request, page):

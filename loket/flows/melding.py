@@ -174,6 +174,9 @@ class MeldingFlow(Flow):
     def urgent(self, raw_answers) -> bool:
         return raw_answers.get("spoed", {}).get("spoed") == ["ja"]
 
+    def urgent_submission(self, inzending) -> bool:
+        return inzending.gegevens.get("spoed", {}).get("spoed") == "ja"
+
     def prepare(self, page, cleaned) -> Prepared:
         gegevens = {slug: _jsonable(data) for slug, data in cleaned.items()}
         contact = cleaned.get("contact", {})
