@@ -16,3 +16,13 @@ def lochem(db):
     from regelgeving.models import RegelingVersiePage
 
     return RegelingVersiePage.objects.get(identifier="gmb-2025-538386")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache: rate limit counters and Wagtail's site root paths live there."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,235 +1,26 @@
 """Browser tests: the Lochem verordening in Chromium, driven by Playwright, checked with axe-core.
 
 Without Chromium these tests are skipped ("Chromium niet gevonden: ..."); with REQUIRE_BROWSER=1
-they fail instead, so CI that is supposed to have a browser cannot silently skip them.
+they fail instead, so CI that is supposed to have a browser cannot silently skip them. The browser,
+the demo site and the helpers live in tests/browser.py, shared with the other browser tests.
 """
 
-import os
 import re
-import sqlite3
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import connection, transaction
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Before the import, so that the asserts in the shared helpers are rewritten like these.
+pytest.register_assert_rewrite("tests.browser")
+
+from .browser import assert_css_loaded, axe_violations, format_violations, in_viewport, open_page  # noqa: E402
+
+pytest_plugins = ["tests.browser"]
 
 REGELING = "/regelgeving/verordening-sociaal-domein/"
 VERSIE = "/regelgeving/verordening-sociaal-domein/2026/"
 ARTIKEL = VERSIE + "hoofdstuk-5/paragraaf-5-2/artikel-5-2-1/"
 MANTELZORGER = VERSIE + "begrippen/mantelzorger/"
 ARTIKEL_TITEL = "Artikel 5.2.1 Geschikte woning"
-
-
-# --- Browser -----------------------------------------------------------------------------------
-
-
-def _browser_unavailable(reason: str):
-    message = f"Chromium niet gevonden: {reason}"
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{message} (REQUIRE_BROWSER=1, dus dit is een fout)", pytrace=False)
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session; skips (or fails) when there is none."""
-    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
-        _browser_unavailable(f"{CHROMIUM} bestaat niet; installeer het met `make browser`.")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:
-        _browser_unavailable(f"Playwright voor Python ontbreekt ({exc}).")
-
-    # Playwright's sync API runs an event loop in this thread; Django would then refuse the
-    # database work the fixtures do between page loads (SynchronousOnlyOperation).
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    except Exception as exc:  # noqa: BLE001 - any launch failure means "no usable browser"
-        playwright.stop()
-        _restore_env("DJANGO_ALLOW_ASYNC_UNSAFE", previous)
-        _browser_unavailable(f"{CHROMIUM} start niet: {str(exc).splitlines()[0]}")
-    yield chromium
-    chromium.close()
-    playwright.stop()
-    _restore_env("DJANGO_ALLOW_ASYNC_UNSAFE", previous)
-
-
-def _restore_env(name: str, value: str | None):
-    if value is None:
-        os.environ.pop(name, None)
-    else:
-        os.environ[name] = value
-
-
-# --- Demo site on the live server ----------------------------------------------------------------
-
-
-class _Snapshot:
-    """The database right after `setup_demo`, kept once and put back before every browser test.
-
-    pytest-django flushes the database after each test that uses the live server, and importing
-    the publication again takes seconds. SQLite (the in-memory test database) is copied with its
-    backup API; on PostgreSQL every table is copied into a separate schema and back (Django's
-    foreign keys there are deferrable, so the order of the tables does not matter).
-    """
-
-    SCHEMA = "browser_snapshot"
-
-    def __init__(self):
-        self.sqlite = None
-        self.tables = None
-
-    @staticmethod
-    def supported() -> bool:
-        if connection.vendor == "sqlite":
-            return connection.is_in_memory_db()
-        return connection.vendor == "postgresql"
-
-    def save(self):
-        connection.ensure_connection()
-        if connection.vendor == "sqlite":
-            self.sqlite = sqlite3.connect(":memory:", check_same_thread=False)
-            connection.connection.backup(self.sqlite)
-            return
-        qn = connection.ops.quote_name
-        self.tables = sorted(
-            connection.introspection.django_table_names(only_existing=True, include_views=False)
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
-            cursor.execute(f"CREATE SCHEMA {self.SCHEMA}")
-            for table in self.tables:
-                cursor.execute(f"CREATE TABLE {self.SCHEMA}.{qn(table)} AS TABLE {qn(table)}")
-
-    @property
-    def saved(self) -> bool:
-        return self.sqlite is not None or self.tables is not None
-
-    def restore(self):
-        connection.ensure_connection()
-        if self.sqlite is not None:
-            self.sqlite.backup(connection.connection)
-            return
-        qn = connection.ops.quote_name
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("TRUNCATE " + ", ".join(qn(t) for t in self.tables) + " CASCADE")
-            for table in self.tables:
-                cursor.execute(f"INSERT INTO {qn(table)} SELECT * FROM {self.SCHEMA}.{qn(table)}")
-
-
-_SNAPSHOT = _Snapshot()
-
-
-@pytest.fixture
-def demo_site(browser, transactional_db, django_db_serialized_rollback, live_server):
-    """The Lochem publication imported by `setup_demo`, served by the live server; returns its URL.
-
-    The live server runs in another thread, so the data has to be committed (transactional_db).
-    pytest-django flushes it after every test; the serialized rollback brings back the rows the
-    migrations made (Wagtail's root page), which `setup_demo` needs on a database it has not seen.
-    """
-    if not _Snapshot.supported():
-        _load_demo_with_next_version()
-    elif _SNAPSHOT.saved:
-        _SNAPSHOT.restore()
-    else:
-        _load_demo_with_next_version()
-        _SNAPSHOT.save()
-    return live_server.url
-
-
-def _load_demo_with_next_version():
-    """The demo site plus a published (future) 2027 version derived from it, for the version pages."""
-    from importers.pipeline import import_bytes
-    from regelgeving.models import RegelingVersiePage
-
-    from .versions import derived_version
-
-    call_command("setup_demo", stdout=open(os.devnull, "w"))
-    versie = import_bytes(
-        derived_version("gmb-2026-612345"), "gmb-2026-612345", regeling_slug="verordening-sociaal-domein"
-    ).versie
-    versie = RegelingVersiePage.objects.get(pk=versie.pk)
-    versie.go_live_at = None
-    versie.save_revision().publish()
-
-
-@pytest.fixture
-def page(browser, demo_site):
-    context = browser.new_context(base_url=demo_site, locale="nl-NL")
-    context.set_default_timeout(10_000)
-    result = context.new_page()
-    yield result
-    context.close()
-
-
-# --- Helpers -----------------------------------------------------------------------------------
-
-
-def open_page(page, url):
-    response = page.goto(url)
-    assert response is not None and response.status == 200, f"{url}: {response and response.status}"
-    return page
-
-
-def in_viewport(locator) -> bool:
-    box = locator.bounding_box()
-    size = locator.page.viewport_size
-    return bool(
-        box
-        and box["width"]
-        and box["height"]
-        and box["y"] >= 0
-        and box["x"] >= 0
-        and box["y"] + box["height"] <= size["height"]
-    )
-
-
-def assert_css_loaded(page):
-    """Every stylesheet arrived (the live server serves static files) and the site CSS applies."""
-    sheets = page.evaluate(
-        """() => Array.from(document.querySelectorAll('link[rel=stylesheet]')).map(link => ({
-            href: link.getAttribute('href'),
-            rules: link.sheet ? link.sheet.cssRules.length : 0,
-        }))"""
-    )
-    assert len(sheets) == 3, sheets
-    empty = [s["href"] for s in sheets if not s["rules"]]
-    assert not empty, f"Stylesheets niet geladen: {empty}"
-    header = page.locator(".site-header").evaluate("el => getComputedStyle(el).backgroundColor")
-    assert header == "rgb(0, 85, 140)", header
-
-
-def axe_violations(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    return Axe().run(page, options=options).response["violations"]
-
-
-def format_violations(url, violations):
-    lines = [f"{len(violations)} WCAG-overtreding(en) op {url}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"][:10]:
-            lines.append(f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}")
-        if len(v["nodes"]) > 10:
-            lines.append(f"    ... en nog {len(v['nodes']) - 10}")
-    return "\n".join(lines)
 
 
 # --- Accessibility: one test per page type ------------------------------------------------------

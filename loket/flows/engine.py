@@ -155,10 +155,22 @@ def _initial(form_class, data) -> dict:
     return initial
 
 
+def _eligible(flow, page, cleaned) -> bool:
+    try:
+        flow.check(page, cleaned)
+    except Ineligible:
+        return False
+    return True
+
+
 def summary(request, page):
     flow = page.get_flow()
     state = FlowState(request, page)
+    if flow.closed_message(page, timezone.localdate()):
+        return redirect(page.url)
     cleaned, steps, todo = _validate(flow, state)
+    if not _eligible(flow, page, cleaned):
+        return redirect(_url(page, "niet_mogelijk"))
     if todo is not None:
         return redirect(_url(page, "stap", stap=todo.slug))
     groups = []
@@ -199,7 +211,11 @@ def consent(request, page):
             state.session[f"{state.key}:ingediend"] = list({*state.submitted, earlier})
             return redirect(_url(page, "bevestiging", referentie=earlier))
 
+    if flow.closed_message(page, timezone.localdate()):
+        return redirect(page.url)
     cleaned, steps, todo = _validate(flow, state)
+    if not _eligible(flow, page, cleaned):
+        return redirect(_url(page, "niet_mogelijk"))
     if todo is not None:
         return redirect(_url(page, "stap", stap=todo.slug))
 

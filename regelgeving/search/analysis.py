@@ -50,7 +50,9 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    return snowballstemmer.stemmer("dutch")
+    # The Porter variant, as PostgreSQL's "dutch" configuration: Snowball 3's newer "dutch"
+    # strips the prefix ge-, so "gezin" became "zin" and "gemeente" became "meen".
+    return snowballstemmer.stemmer("dutch_porter")
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ this into FTS5, tsquery or Elasticsearch DSL, so every backend runs the same que
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from wagtail.search.query import And, Or, Phrase, PlainText
@@ -43,6 +44,9 @@ class Clause:
         return unique[0] if len(unique) == 1 else Or(unique)
 
 
+YEAR_SUFFIX = re.compile(r"\s+(?:19|20)\d\d$")
+
+
 def synonym_pairs() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Both directions of every editor synonym and of every law's afkorting, naam and aliases."""
     from ..models import Synoniem, Wet
@@ -51,6 +55,8 @@ def synonym_pairs() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     groups = [[s.term, s.synoniem] for s in Synoniem.objects.all()]
     for wet in Wet.objects.all():
         names = [wet.afkorting, wet.naam] + [a for a in wet.aliassen.splitlines() if a.strip()]
+        # "Wet maatschappelijke ondersteuning 2015" is usually typed without its year.
+        names += [YEAR_SUFFIX.sub("", n) for n in names if n and YEAR_SUFFIX.search(n)]
         groups.append([n for n in names if n])
     for group in groups:
         keys = [tuple(fold(w) for w in words(name)) for name in group]

@@ -95,7 +95,8 @@ def parse_query(raw: str) -> ParsedQuery:
             parsed.phrases.append(phrase)
         elif phrase:
             parsed.words.extend(phrase)
-    rest = re.sub(r'"[^"]*"?', " ", rest)
+    # Closed quotes are phrases; a quote left open is ignored and its words still count.
+    rest = re.sub(r'"[^"]*"', " ", rest).replace('"', " ")
     parsed.words.extend(w for w in words(rest) if w not in STOP_WORDS)
     parsed.words = list(dict.fromkeys(parsed.words))[:MAX_WORDS]
     return parsed
