@@ -53,6 +53,8 @@ test: install browser
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/search.py
+	$(PY) bench/loket.py
 
 lint: install
 	$(PY) -m ruff check .

@@ -192,8 +192,10 @@ def run(db: Database, started: float) -> int:
 
     print(f"Benchmark import en artikelpagina, 1x en {FACTOR}x de Lochemse verordening")
     print(f"  database : {db.label}")
-    print(f"  machine  : Python {platform.python_version()}, {os.cpu_count()} CPU's, "
-          f"load {os.getloadavg()[0]:.2f} (tijden zijn wandkloktijd via perf_counter)")
+    print(
+        f"  machine  : Python {platform.python_version()}, {os.cpu_count()} CPU's, "
+        f"load {os.getloadavg()[0]:.2f} (tijden zijn wandkloktijd via perf_counter)"
+    )
 
     with Timer() as t:
         call_command("migrate", verbosity=0, interactive=False)
@@ -202,8 +204,7 @@ def run(db: Database, started: float) -> int:
     small = LOCHEM.read_bytes()
     with Timer() as t:
         big = synthetic(FACTOR)
-    print(f"  {FACTOR}x-tekst : {len(big):,} bytes gegenereerd in {ms(t.wall)} "
-          f"(1x: {len(small):,} bytes)")
+    print(f"  {FACTOR}x-tekst : {len(big):,} bytes gegenereerd in {ms(t.wall)} (1x: {len(small):,} bytes)")
 
     # A first import pays for Python imports and first-use caches; do it once as a dry run
     # (rolled back, so the database stays fresh) and report it separately.
@@ -219,8 +220,7 @@ def run(db: Database, started: float) -> int:
     ]:
         parse_s, document = measure_parse(data, bron)
         imp, queries, result = measure_import(data, bron, slug)
-        sizes[label] = dict(parse=parse_s, imp=imp, queries=queries, result=result,
-                            counts=document.counts())
+        sizes[label] = dict(parse=parse_s, imp=imp, queries=queries, result=result, counts=document.counts())
     one, ten = sizes["1x"], sizes[f"{FACTOR}x"]
     big_label = f"{FACTOR}x"
 
@@ -235,26 +235,53 @@ def run(db: Database, started: float) -> int:
 
     for label, s in sizes.items():
         pages[label] = Page.objects.descendant_of(s["result"].versie, inclusive=True).count()
-    row("pagina's (incl. versie, begrippen)", f"{pages['1x']:,}", f"{pages[big_label]:,}",
-        f"{pages[big_label] / pages['1x']:.1f}x")
+    row(
+        "pagina's (incl. versie, begrippen)",
+        f"{pages['1x']:,}",
+        f"{pages[big_label]:,}",
+        f"{pages[big_label] / pages['1x']:.1f}x",
+    )
 
     print()
     print("Import (parse + schrijven in een verse database)")
     row("", "1x", big_label, f"{big_label}/1x")
-    row(f"alleen parser (mediaan van {PARSE_REPEATS})", ms(one["parse"]), ms(ten["parse"]),
-        f"{ten['parse'] / one['parse']:.1f}x")
-    row("volledige import (wand)", ms(one["imp"].wall), ms(ten["imp"].wall),
-        f"{ten['imp'].wall / one['imp'].wall:.1f}x")
-    row("volledige import (CPU dit proces)", ms(one["imp"].cpu), ms(ten["imp"].cpu),
-        f"{ten['imp'].cpu / one['imp'].cpu:.1f}x")
-    row("verhouding import / parser", f"{one['imp'].wall / one['parse']:.0f}x",
-        f"{ten['imp'].wall / ten['parse']:.0f}x", "")
-    row("queries tijdens import", f"{one['queries']:,}", f"{ten['queries']:,}",
-        f"{ten['queries'] / one['queries']:.1f}x")
-    row("import per pagina", ms(one["imp"].wall / pages["1x"]),
-        ms(ten["imp"].wall / pages[big_label]), "")
-    row("queries per pagina", f"{one['queries'] / pages['1x']:.1f}",
-        f"{ten['queries'] / pages[big_label]:.1f}", "")
+    row(
+        f"alleen parser (mediaan van {PARSE_REPEATS})",
+        ms(one["parse"]),
+        ms(ten["parse"]),
+        f"{ten['parse'] / one['parse']:.1f}x",
+    )
+    row(
+        "volledige import (wand)",
+        ms(one["imp"].wall),
+        ms(ten["imp"].wall),
+        f"{ten['imp'].wall / one['imp'].wall:.1f}x",
+    )
+    row(
+        "volledige import (CPU dit proces)",
+        ms(one["imp"].cpu),
+        ms(ten["imp"].cpu),
+        f"{ten['imp'].cpu / one['imp'].cpu:.1f}x",
+    )
+    row(
+        "verhouding import / parser",
+        f"{one['imp'].wall / one['parse']:.0f}x",
+        f"{ten['imp'].wall / ten['parse']:.0f}x",
+        "",
+    )
+    row(
+        "queries tijdens import",
+        f"{one['queries']:,}",
+        f"{ten['queries']:,}",
+        f"{ten['queries'] / one['queries']:.1f}x",
+    )
+    row("import per pagina", ms(one["imp"].wall / pages["1x"]), ms(ten["imp"].wall / pages[big_label]), "")
+    row(
+        "queries per pagina",
+        f"{one['queries'] / pages['1x']:.1f}",
+        f"{ten['queries'] / pages[big_label]:.1f}",
+        "",
+    )
 
     # 3: the article page, same article in both regulations, plus the last copy at 10x.
     client = Client()
@@ -266,12 +293,10 @@ def run(db: Database, started: float) -> int:
     ]
     measured = [(size, name, url, measure_page(client, url)) for size, name, url in targets]
     print()
-    print(f"Artikelpagina (Django test Client GET, {PAGE_WARMUP} keer opwarmen, "
-          f"mediaan van {PAGE_REPEATS})")
+    print(f"Artikelpagina (Django test Client GET, {PAGE_WARMUP} keer opwarmen, mediaan van {PAGE_REPEATS})")
     row("", "mediaan", "min", "max", "queries", "bytes", width=22)
     for size, name, _url, (med, lo, hi, queries, size_bytes) in measured:
-        row(f"{size:>3} {name}", ms(med), ms(lo), ms(hi), str(queries), f"{size_bytes:,}",
-            width=22)
+        row(f"{size:>3} {name}", ms(med), ms(lo), ms(hi), str(queries), f"{size_bytes:,}", width=22)
     for size, name, url, _ in measured:
         print(f"  {size:>3} {name}: {url}")
     q1, q10 = measured[0][3][3], measured[1][3][3]

@@ -66,19 +66,18 @@ def renumber(body: list[str], k: int, chapters: int, bijlagen: int) -> list[str]
     out = []
     for line in body:
         if m := _HOOFDSTUK.match(line):
-            out.append(f"{m.group(1)}{int(m.group(2)) + dc}{line[m.end():]}")
+            out.append(f"{m.group(1)}{int(m.group(2)) + dc}{line[m.end() :]}")
             continue
         if m := _BIJLAGE.match(line):
-            out.append(f"{m.group(1)}{int(m.group(2)) + db}{line[m.end():]}")
+            out.append(f"{m.group(1)}{int(m.group(2)) + db}{line[m.end() :]}")
             continue
         if (m := _NUMBERED.match(line)) and not _LID.match(line):
-            line = f"{int(m.group(1)) + dc}{line[len(m.group(1)):]}"
-        line = _REF_INTERNAL.sub(
-            lambda m: f"{m.group(1)} {int(m.group(2)) + dc}{m.group(3)}", line
-        )
+            line = f"{int(m.group(1)) + dc}{line[len(m.group(1)) :]}"
+        line = _REF_INTERNAL.sub(lambda m: f"{m.group(1)} {int(m.group(2)) + dc}{m.group(3)}", line)
         line = _REF_BIJLAGEN.sub(
-            lambda m: f"{m.group(1)} {int(m.group(2)) + db}"
-            + (f" en {int(m.group(3)) + db}" if m.group(3) else ""),
+            lambda m: (
+                f"{m.group(1)} {int(m.group(2)) + db}" + (f" en {int(m.group(3)) + db}" if m.group(3) else "")
+            ),
             line,
         )
         out.append(line)

@@ -80,15 +80,17 @@ def report(client, sizes, row, ms) -> None:
         stable = f"/regelgeving/{slug}/artikel/7.4/?peildatum=2027-03-01"
         redirect = f"/regelgeving/{slug}/?peildatum=2026-06-01"
         compare = f"/regelgeving/{slug}/vergelijk/?van={first.slug}&naar={second.slug}"
-        results.append((
-            label,
-            import_time,
-            timed_get(client, direct_url, REPEATS),
-            timed_get(client, stable, REPEATS),
-            timed_get(client, redirect, REPEATS, expect=302),
-            timed_get(client, compare, COMPARE_REPEATS),
-            compare_only(first, second),
-        ))
+        results.append(
+            (
+                label,
+                import_time,
+                timed_get(client, direct_url, REPEATS),
+                timed_get(client, stable, REPEATS),
+                timed_get(client, redirect, REPEATS, expect=302),
+                timed_get(client, compare, COMPARE_REPEATS),
+                compare_only(first, second),
+            )
+        )
     print()
     print(f"Versies in de tijd (mediaan van {REPEATS}; vergelijking mediaan van {COMPARE_REPEATS})")
     row("", *(r[0] for r in results))

@@ -123,6 +123,8 @@ LOKET_RATE_LIMITS = {
     "versturen": os.environ.get("LOKET_RATE_VERSTUREN", "10/h"),
 }
 LOKET_STAFF_GROUP = "Medewerkers 't Baken"
+# Lochem spreekt: days a sign-up confirmation link works; unconfirmed sign-ups go after that.
+LOKET_PANEL_CONFIRM_DAYS = int(os.environ.get("LOKET_PANEL_CONFIRM_DAYS", "7"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -36,7 +36,11 @@ def _require(request, permission):
 
 
 class FilterForm(forms.Form):
-    flow = forms.ChoiceField(label="Formulier", choices=[("", "Alle")] + FLOW_CHOICES, required=False)
+    flow = forms.ChoiceField(
+        label="Formulier",
+        choices=[("", "Alle")] + [(k, v) for k, v in FLOW_CHOICES if k in STATUSES_PER_FLOW],
+        required=False,
+    )
     status = forms.ChoiceField(label="Status", choices=[("", "Alle")] + STATUS_CHOICES, required=False)
     vanaf = forms.DateField(
         label="Ingediend vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"})

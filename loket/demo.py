@@ -1,13 +1,15 @@
-"""The loket pages of the demo site: /loket/, /loket/melding/, /loket/mantelzorgcompliment/."""
+"""The loket pages of the demo site: /loket/, /loket/melding/, /loket/mantelzorgcompliment/ and
+/loket/lochem-spreekt/ with one open peiling."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ArtikelVerwijzing, FlowPage, LoketPage
+from .models import ArtikelVerwijzing, Bevolkingsaandeel, FlowPage, LoketPage, PeilingPage
 
 LOKET_INTRO = (
     "<p>Bij 't Baken kunt u terecht met vragen over zorg, jeugd, werk en inkomen. "
@@ -44,6 +46,77 @@ FLOWS = [
         ),
         "artikelen": [("5.2.1", "Het mantelzorgcompliment")],
     },
+    {
+        "slug": "lochem-spreekt",
+        "title": "Lochem spreekt: meld u aan voor het inwonerspanel",
+        "flow": "lochem_spreekt",
+        "search_description": "Praat mee over uw gemeente: hoogstens vier korte peilingen per jaar.",
+        "intro": (
+            "<p>Lochem spreekt is het digitale inwonerspanel van de gemeente. Als lid krijgt u hoogstens "
+            "vier keer per jaar een korte vragenlijst. U kiest elke keer zelf of u meedoet, en u krijgt "
+            "de resultaten als eerste. Iedereen van 16 jaar en ouder die in de gemeente woont, werkt of "
+            "een bedrijf heeft, kan meedoen.</p>"
+        ),
+        "artikelen": [("10.9", "Het inwonerspanel Lochem spreekt")],
+    },
+]
+
+# Approximate shares of the population aged 16 and over, for the demo; editors replace them
+# with the CBS figures (Fragmenten > Bevolkingsaandelen).
+BEVOLKING = {
+    "leeftijdsgroep": {"16-24": 11, "25-44": 19, "45-64": 32, "65-74": 18, "75+": 20},
+    "kern": {
+        "lochem": 37,
+        "gorssel": 8,
+        "eefde": 11,
+        "epse": 8,
+        "laren": 9,
+        "harfsen": 5,
+        "barchem": 5,
+        "almen": 4,
+        "buitengebied": 13,
+    },
+}
+
+PEILING_VRAGEN = [
+    {
+        "type": "enkele_keuze",
+        "value": {
+            "vraag": "Hoe vaak gaat u naar de bibliotheek in uw kern?",
+            "toelichting": "",
+            "verplicht": True,
+            "opties": ["Elke week", "Elke maand", "Een paar keer per jaar", "Nooit"],
+        },
+    },
+    {
+        "type": "meerkeuze",
+        "value": {
+            "vraag": "Waarvoor zou u de bibliotheek (vaker) gebruiken?",
+            "toelichting": "Kies alles wat past.",
+            "verplicht": False,
+            "opties": [
+                "Boeken lenen",
+                "Hulp met de computer of DigiD",
+                "Een rustige werkplek",
+                "Activiteiten",
+            ],
+        },
+    },
+    {
+        "type": "schaal",
+        "value": {
+            "vraag": "De bibliotheek is belangrijk voor mijn kern.",
+            "toelichting": "",
+            "verplicht": True,
+            "laag": "Helemaal mee oneens",
+            "hoog": "Helemaal mee eens",
+            "punten": 5,
+        },
+    },
+    {
+        "type": "lange_tekst",
+        "value": {"vraag": "Wat wilt u de gemeente nog meegeven?", "toelichting": "", "verplicht": False},
+    },
 ]
 
 
@@ -67,6 +140,8 @@ def ensure_loket(home, regeling) -> LoketPage:
             search_description=spec["search_description"],
             notificatie_email="tbaken@lochem.nl",
         )
+        if spec["flow"] == "lochem_spreekt":
+            page.notificatie_email = "lochemspreekt@lochem.nl"
         if spec["flow"] == "mantelzorgcompliment":
             page.aanvraag_vanaf = timezone.datetime(jaar, 1, 1).date()
             page.aanvraag_tot = timezone.datetime(jaar, 12, 31).date()
@@ -76,4 +151,27 @@ def ensure_loket(home, regeling) -> LoketPage:
             for nummer, omschrijving in spec["artikelen"]
         ]
         loket.add_child(instance=page)
+    ensure_panel(FlowPage.objects.child_of(loket).get(slug="lochem-spreekt"))
     return loket
+
+
+def ensure_panel(panel_page: FlowPage) -> None:
+    """Population shares and one peiling that is open for the coming four weeks."""
+    for dimensie, shares in BEVOLKING.items():
+        for waarde, aandeel in shares.items():
+            Bevolkingsaandeel.objects.get_or_create(
+                dimensie=dimensie, waarde=waarde, defaults={"aandeel": aandeel}
+            )
+    if PeilingPage.objects.child_of(panel_page).exists():
+        return
+    today = timezone.localdate()
+    panel_page.add_child(
+        instance=PeilingPage(
+            title="De bibliotheek in uw kern",
+            slug="bibliotheek",
+            intro="<p>De gemeente wil weten hoe inwoners de bibliotheken in de kernen gebruiken.</p>",
+            open_vanaf=today,
+            open_tot=today + timedelta(days=28),
+            vragen=PEILING_VRAGEN,
+        )
+    )

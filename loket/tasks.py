@@ -34,7 +34,12 @@ def send_message(bericht_id: int) -> str:
         bericht.pogingen += 1
         inhoud = bericht.inhoud
         try:
-            EmailMessage(subject=inhoud["onderwerp"], body=inhoud["tekst"], to=inhoud["aan"]).send()
+            EmailMessage(
+                subject=inhoud["onderwerp"],
+                body=inhoud["tekst"],
+                to=inhoud["aan"],
+                headers=inhoud.get("headers"),
+            ).send()
         except Exception as exc:  # noqa: BLE001 - any mail failure is retried, never lost
             bericht.laatste_fout = type(exc).__name__
             if bericht.pogingen >= MAX_ATTEMPTS:
@@ -62,6 +67,12 @@ def send_pending() -> dict[str, int]:
     return counts
 
 
+@task()
+def send_waiting_messages() -> dict[str, int]:
+    """One task for a batch (the invitations of a peiling): every waiting message, once."""
+    return send_pending()
+
+
 def purge(now=None) -> dict[str, int]:
     """Delete submissions (with their messages) older than their flow page's retention period."""
     from .models import FlowPage, Inzending
@@ -79,3 +90,10 @@ def purge(now=None) -> dict[str, int]:
 @task()
 def purge_submissions_task() -> dict[str, int]:
     return purge()
+
+
+@task()
+def purge_unconfirmed_members_task() -> int:
+    from .panel.membership import purge_unconfirmed
+
+    return purge_unconfirmed()

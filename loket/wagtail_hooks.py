@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views
+from .panel import admin_views as panel_views
 
 
 @hooks.register("register_admin_urls")
@@ -12,6 +13,15 @@ def register_staff_urls():
         path("inzendingen/export/", admin_views.export_csv, name="loket_export"),
         path("inzendingen/<int:pk>/", admin_views.inzending, name="loket_inzending"),
         path("inzendingen/<int:pk>/status/", admin_views.status_wijzigen, name="loket_status"),
+        path("lochem-spreekt/", panel_views.panel, name="panel_overzicht"),
+        path("lochem-spreekt/peiling/<int:pk>/uitnodigen/", panel_views.uitnodigen, name="panel_uitnodigen"),
+        path("lochem-spreekt/peiling/<int:pk>/resultaten/", panel_views.resultaten, name="panel_resultaten"),
+        path(
+            "lochem-spreekt/peiling/<int:pk>/open-antwoorden/",
+            panel_views.open_antwoorden_kiezen,
+            name="panel_open_antwoorden",
+        ),
+        path("lochem-spreekt/peiling/<int:pk>/vrijgeven/", panel_views.vrijgeven, name="panel_vrijgeven"),
     ]
 
 
@@ -25,8 +35,23 @@ def register_staff_menu_item():
     return StaffMenuItem("Inzendingen loket", reverse("loket_inzendingen"), icon_name="form", order=260)
 
 
+class PanelMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(panel_views.BEHEER)
+
+
+@hooks.register("register_admin_menu_item")
+def register_panel_menu_item():
+    return PanelMenuItem("Lochem spreekt", reverse("panel_overzicht"), icon_name="group", order=261)
+
+
 @hooks.register("register_log_actions")
 def register_staff_log_actions(actions):
     actions.register_action("loket.bekeken", "Inzending bekeken", "Inzending bekeken")
     actions.register_action("loket.geexporteerd", "Inzending geëxporteerd", "Inzending geëxporteerd (CSV)")
     actions.register_action("loket.status", "Status gewijzigd", "Status van de inzending gewijzigd")
+    actions.register_action(
+        "loket.uitgenodigd", "Panelleden uitgenodigd", "Panelleden uitgenodigd voor de peiling"
+    )
+    actions.register_action("loket.antwoorden_gekozen", "Open antwoorden gekozen", "Open antwoorden gekozen")
+    actions.register_action("loket.vrijgegeven", "Resultaten vrijgegeven", "Resultaten vrijgegeven")

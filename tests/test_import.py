@@ -54,9 +54,7 @@ def test_articles_sort_numerically_in_the_tree(lochem):
     assert [p.specific.nummer for p in paragraaf.get_children()] == ["3.3.10", "3.3.11", "3.3.12"]
     assert [p.specific.nummer for p in hoofdstuk3.get_children()] == ["3.3", "3.5"]
     ordered = list(
-        ArtikelPage.objects.filter(versie=lochem)
-        .order_by("sort_key")
-        .values_list("nummer", flat=True)
+        ArtikelPage.objects.filter(versie=lochem).order_by("sort_key").values_list("nummer", flat=True)
     )
     assert ordered.index("9.2.11") > ordered.index("9.2.8")
     assert ordered.index("10.1") > ordered.index("9.5.2")
@@ -172,9 +170,7 @@ SAMPLE_OUTCOMES = {
     # The bare regulation text of a STOP package carries no identifier of its own.
     "stop/consolidated-download-package/Regeling/RegelingTekst.xml": "geen identificatie",
 }
-ALL_SAMPLES = sorted(
-    str(p.relative_to(SAMPLES)) for p in SAMPLES.rglob("*") if p.suffix in (".xml", ".html")
-)
+ALL_SAMPLES = sorted(str(p.relative_to(SAMPLES)) for p in SAMPLES.rglob("*") if p.suffix in (".xml", ".html"))
 
 
 @pytest.mark.parametrize("sample", ALL_SAMPLES)

@@ -36,9 +36,7 @@ def test_inflected_forms_of_terms():
 
 
 def test_internal_article_reference_with_lid():
-    segs = linker().segments(
-        "bedoeld voor inwoners benoemd in artikel 3.1 lid 1 van deze verordening."
-    )
+    segs = linker().segments("bedoeld voor inwoners benoemd in artikel 3.1 lid 1 van deze verordening.")
     assert links(segs) == [Link("artikel", "3.1", "artikel 3.1 lid 1 van deze verordening")]
 
 
@@ -63,9 +61,7 @@ def test_terms_link_once_per_article_in_plural_form():
     assert first == [Link("begrip", "mantelzorger", "mantelzorgers")]
     assert again == []
     lk.scope("artikel 2")
-    assert links(lk.segments("Elke mantelzorger")) == [
-        Link("begrip", "mantelzorger", "mantelzorger")
-    ]
+    assert links(lk.segments("Elke mantelzorger")) == [Link("begrip", "mantelzorger", "mantelzorger")]
 
 
 def test_missing_targets_are_reported_not_dropped():

@@ -152,8 +152,7 @@ def test_spijkenisse_table(spijkenisse):
         "gegevensset gba-v autorisatiebesluit",
     ]
     assert tabel.rows[2][0] == (
-        "Budgetondersteuning, Inburgering en Sociale Recherche\n"
-        "(Schuldhulpverlening en Armoederegeling 1)"
+        "Budgetondersteuning, Inburgering en Sociale Recherche\n(Schuldhulpverlening en Armoederegeling 1)"
     )
 
 

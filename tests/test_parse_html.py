@@ -111,8 +111,7 @@ def test_notices_are_refused_with_their_own_id(name):
     with pytest.raises(PublicatieFout) as exc:
         load(name)
     assert str(exc.value) == (
-        f"{ident} is een zakelijke mededeling, geen regeling; "
-        "alleen regelingen worden geïmporteerd."
+        f"{ident} is een zakelijke mededeling, geen regeling; alleen regelingen worden geïmporteerd."
     )
 
 
@@ -157,9 +156,7 @@ def test_manifestation_articles(stb):
     assert first.nummer == "I"
     assert first.blocks[0].text.startswith("De termijn van twee jaar")
     assert second.nummer == "II"
-    assert second.blocks == [
-        Alinea("Dit besluit treedt in werking met ingang van 10 oktober 2014.")
-    ]
+    assert second.blocks == [Alinea("Dit besluit treedt in werking met ingang van 10 oktober 2014.")]
 
 
 def test_manifestation_aanhef_sluiting_and_toelichting(stb):
@@ -232,9 +229,7 @@ def test_regeling_definitions(regeling):
         ("College", "artikel 1.1"),
         ("Inwoner", "artikel 1.1"),
     ]
-    assert regeling.begrippen[0].definitie == [
-        Alinea("het college van burgemeester en wethouders;")
-    ]
+    assert regeling.begrippen[0].definitie == [Alinea("het college van burgemeester en wethouders;")]
 
 
 def test_regeling_aanhef_sluiting_bijlage(regeling):

@@ -173,8 +173,7 @@ def test_bgr_metadata(bgr):
     assert meta.vastgesteld_op == date(2024, 5, 8)
     assert meta.in_werking_op is None  # "op de dag nadat …": no date in the text
     assert meta.citeertitel == (
-        "Regeling mandatering bevoegdheden van het dagelijks bestuur en voorzitter"
-        " van Regio Achterhoek"
+        "Regeling mandatering bevoegdheden van het dagelijks bestuur en voorzitter van Regio Achterhoek"
     )
     assert meta.bron == "https://zoek.officielebekendmakingen.nl/bgr-2024-715"
 

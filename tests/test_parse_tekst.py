@@ -75,10 +75,7 @@ def test_leden_and_inline_lists_stay_structure(doc):
 def test_lost_list_markers_become_a_list(doc):
     bijlage = doc.bijlagen[0]
     lists = [b for b in bijlage.blocks if isinstance(b, Lijst)]
-    assert (
-        lists
-        and block_text(lists[0].items[0].blocks) == "de aard van de relatie met de huisgenoot;"
-    )
+    assert lists and block_text(lists[0].items[0].blocks) == "de aard van de relatie met de huisgenoot;"
 
 
 def test_all_81_begrippen_including_the_glued_ones(doc):

@@ -61,6 +61,12 @@ class Flow:
     steps: list[Step] = []
     regeling_slug = "verordening-sociaal-domein"
 
+    duration = "ongeveer tien minuten"
+
+    def start_context(self, page) -> dict:
+        """Extra context for the flow's start page."""
+        return {}
+
     def applicable_steps(self, cleaned: dict[str, dict]) -> list[Step]:
         """Steps that apply to these answers, in order (a later step may depend on earlier ones)."""
         answers: dict = {}
@@ -91,6 +97,11 @@ class Flow:
     # -- submission: by default an Inzending through loket/pipeline.py ----------------------
 
     confirmation_template = "loket/bevestiging.html"
+    consent_label = (
+        "Ik verklaar dat ik alles naar waarheid heb ingevuld en geef toestemming om deze gegevens "
+        "te gebruiken voor de behandeling van mijn verzoek."
+    )
+    privacy_template = "loket/includes/privacy_inzending.html"
 
     def submit(self, page, cleaned: dict[str, dict], token: str) -> str:
         """Store the answers exactly once; returns the reference the confirmation shows."""

@@ -22,11 +22,13 @@ SUMMARY_PARAM = "terug"
 
 class ConsentForm(forms.Form):
     toestemming = forms.BooleanField(
-        label="Ik verklaar dat ik alles naar waarheid heb ingevuld en geef toestemming om deze gegevens "
-        "te gebruiken voor de behandeling van mijn verzoek.",
         error_messages={"required": "Geef toestemming om uw verzoek te kunnen versturen."},
     )
     token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, flow, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["toestemming"].label = flow.consent_label
 
 
 def _url(page, route: str = "", **kwargs) -> str:
@@ -71,7 +73,14 @@ def start(request, page):
     return TemplateResponse(
         request,
         "loket/flow_page.html",
-        _context(page, flow, None, eerste_stap=_url(page, "stap", stap=flow.steps[0].slug), gesloten=closed),
+        _context(
+            page,
+            flow,
+            None,
+            eerste_stap=_url(page, "stap", stap=flow.steps[0].slug),
+            gesloten=closed,
+            **flow.start_context(page),
+        ),
     )
 
 
@@ -208,7 +217,11 @@ def consent(request, page):
             flow.reference_for_token(page, token) if token else None
         )
         if earlier:
-            state.session[f"{state.key}:ingediend"] = list({*state.submitted, earlier})
+            if token == state.token:
+                # A concurrent second click loaded the answers before the first click cleared them.
+                state.finish(earlier)
+            elif earlier not in state.submitted:
+                state.session[f"{state.key}:ingediend"] = [*state.submitted, earlier][-10:]
             return redirect(_url(page, "bevestiging", referentie=earlier))
 
     if flow.closed_message(page, timezone.localdate()):
@@ -220,7 +233,7 @@ def consent(request, page):
         return redirect(_url(page, "stap", stap=todo.slug))
 
     if request.method == "POST":
-        form = ConsentForm(data=request.POST)
+        form = ConsentForm(data=request.POST, flow=flow)
         refusal = abuse.check_submission(request, state)
         if refusal:
             return refusal
@@ -244,7 +257,7 @@ def consent(request, page):
             return redirect(_url(page, "controleren"))
         status = 400
     else:
-        form = ConsentForm(initial={"token": state.token})
+        form = ConsentForm(initial={"token": state.token}, flow=flow)
         status = 200
     state.save()
     return TemplateResponse(

@@ -23,7 +23,7 @@ STATUSES_PER_FLOW = {
 }
 # Unambiguous characters for reference numbers read out over the phone (no 0/O, 1/I).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-FLOW_PREFIX = {"melding": "MLD", "mantelzorgcompliment": "MZC"}
+FLOW_PREFIX = {"melding": "MLD", "mantelzorgcompliment": "MZC", "lochem_spreekt": "LSP"}
 
 
 def new_reference(flow: str) -> str:
@@ -78,9 +78,15 @@ class Bericht(models.Model):
 
     WACHTEND, VERZONDEN, MISLUKT = "wachtend", "verzonden", "mislukt"
 
-    inzending = models.ForeignKey(Inzending, on_delete=models.CASCADE, related_name="berichten")
-    soort = models.CharField(max_length=40)  # bevestiging, notificatie
-    inhoud = EncryptedJSONField()  # {"aan": [...], "onderwerp": ..., "tekst": ...}
+    # A message belongs to a submission or to a panel member; it goes when they go.
+    inzending = models.ForeignKey(
+        Inzending, null=True, blank=True, on_delete=models.CASCADE, related_name="berichten"
+    )
+    panellid = models.ForeignKey(
+        "loket.Panellid", null=True, blank=True, on_delete=models.CASCADE, related_name="berichten"
+    )
+    soort = models.CharField(max_length=40)  # bevestiging, notificatie, aanmelding, uitnodiging, ...
+    inhoud = EncryptedJSONField()  # {"aan": [...], "onderwerp": ..., "tekst": ..., "headers": {...}}
     status = models.CharField(max_length=20, default=WACHTEND, db_index=True)
     pogingen = models.PositiveIntegerField(default=0)
     laatste_fout = models.CharField(max_length=255, blank=True)  # exception class only, never content

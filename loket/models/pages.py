@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 FLOW_CHOICES = [
     ("melding", "Melding: ondersteuning vragen"),
     ("mantelzorgcompliment", "Mantelzorgcompliment"),
+    ("lochem_spreekt", "Lochem spreekt: aanmelden voor het inwonerspanel"),
 ]
 
 
@@ -95,7 +96,8 @@ class FlowPage(RoutablePageMixin, Page):
         FieldPanel("bewaartermijn_dagen"),
     ]
     parent_page_types = ["loket.LoketPage"]
-    subpage_types: list[str] = []
+    # Only below the Lochem spreekt page (PeilingPage.can_create_at checks the flow).
+    subpage_types = ["loket.PeilingPage"]
 
     class Meta:
         verbose_name = "formulierpagina"

@@ -1,0 +1,102 @@
+"""Sign-up for the citizen panel Lochem spreekt (article 10.9): open from 16 years to people
+who live, work or run a business in the gemeente. Stores a pseudonymous member and, apart
+from it, the encrypted e-mail address; the member confirms through a link (double opt-in)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from ..models.panel import KERNEN, LEEFTIJDSGROEPEN, RELATIES
+from . import fields as f
+from .base import Flow, Ineligible, Step
+
+ARTIKEL_PANEL = "10.9"
+JONGER = "jonger"
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(
+        label="E-mailadres",
+        max_length=254,
+        help_text="Hierop krijgt u de uitnodigingen en de resultaten. We gebruiken het voor niets anders.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Vul uw e-mailadres in.",
+            "invalid": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+        },
+    )
+
+
+class OverUForm(forms.Form):
+    leeftijdsgroep = f.choice(
+        "Hoe oud bent u?",
+        [(JONGER, "Jonger dan 16 jaar")] + LEEFTIJDSGROEPEN,
+        help_text="Zo zien we of alle leeftijden in het panel meedoen.",
+    )
+    kern = f.choice("Waar in de gemeente woont of werkt u?", KERNEN)
+    relaties = forms.MultipleChoiceField(
+        label="Wat is uw band met de gemeente Lochem?",
+        help_text="Kies alles wat past.",
+        choices=RELATIES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Kies minstens één band met de gemeente Lochem."},
+    )
+
+
+class LochemSpreektFlow(Flow):
+    slug = "lochem_spreekt"
+    title = "Aanmelden voor Lochem spreekt"
+    noun = "aanmelding"
+    steps = [
+        Step("email", "Uw e-mailadres", EmailForm),
+        Step("over-u", "Over u", OverUForm),
+    ]
+    consent_label = (
+        "Ik wil meedoen aan Lochem spreekt. De gemeente mag mijn e-mailadres gebruiken om mij "
+        "uitnodigingen voor peilingen en de resultaten te sturen."
+    )
+    privacy_template = "loket/panel/privacy.html"
+    duration = "twee minuten"
+    confirmation_template = "loket/panel/aangemeld.html"
+
+    def start_context(self, page) -> dict:
+        from ..models import PeilingPage
+
+        return {"peilingen": PeilingPage.objects.live().child_of(page).order_by("-open_vanaf")}
+
+    def check(self, page, cleaned):
+        if cleaned.get("over-u", {}).get("leeftijdsgroep") == JONGER:
+            raise Ineligible(
+                "Lochem spreekt is er voor iedereen van 16 jaar en ouder die in de gemeente Lochem woont, "
+                "werkt of een bedrijf heeft. Bent u jonger? Dan kunt u nog geen lid worden.",
+                link=("Artikel 10.9 over Lochem spreekt", self._artikel_url()),
+            )
+
+    def _artikel_url(self) -> str:
+        from regelgeving.models import RegelingPage
+
+        regeling = RegelingPage.objects.live().filter(slug=self.regeling_slug).first()
+        return regeling.artikel_url(ARTIKEL_PANEL) if regeling else "/regelgeving/"
+
+    def submit(self, page, cleaned, token: str) -> str:
+        from ..panel.membership import sign_up
+
+        over_u = cleaned["over-u"]
+        return sign_up(
+            email=cleaned["email"]["email"],
+            leeftijdsgroep=over_u["leeftijdsgroep"],
+            kern=over_u["kern"],
+            relaties=list(over_u["relaties"]),
+            token=token,
+        )
+
+    def reference_for_token(self, page, token: str) -> str | None:
+        from ..models import Panellid
+
+        return Panellid.objects.filter(aanmeldtoken=token).values_list("referentie", flat=True).first()
+
+    def confirmation_context(self, page, referentie: str) -> dict:
+        # The same page whether the address was new or known: nobody learns who is a member.
+        from ..panel.links import confirm_days
+
+        return {"dagen": confirm_days()}

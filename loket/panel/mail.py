@@ -1,0 +1,66 @@
+"""The e-mails of Lochem spreekt, built from templates; each carries an unsubscribe link."""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+
+from ..models import Bericht
+from . import links
+
+
+def _bericht(lid, email: str, soort: str, onderwerp: str, template: str, context: dict) -> Bericht:
+    tekst = render_to_string(
+        f"loket/panel/email/{template}.txt", {"afmelden": links.leave_url(lid), **context}
+    )
+    return Bericht(
+        panellid=lid,
+        soort=soort,
+        inhoud={
+            "aan": [email],
+            "onderwerp": onderwerp,
+            "tekst": tekst,
+            "headers": links.unsubscribe_headers(lid),
+        },
+    )
+
+
+def confirm_signup(lid, email: str) -> Bericht:
+    return _bericht(
+        lid,
+        email,
+        "aanmelding",
+        "Bevestig uw aanmelding voor Lochem spreekt",
+        "bevestigen",
+        {"url": links.confirm_url(lid), "dagen": links.confirm_days()},
+    )
+
+
+def already_member(lid, email: str) -> Bericht:
+    return _bericht(lid, email, "al_lid", "U bent al lid van Lochem spreekt", "al_lid", {})
+
+
+def invitation(lid, email: str, peiling, token: str) -> Bericht:
+    return _bericht(
+        lid,
+        email,
+        "uitnodiging",
+        f"Uitnodiging: {peiling.title}",
+        "uitnodiging",
+        {"peiling": peiling, "url": links.invitation_url(peiling, token)},
+    )
+
+
+def results(lid, email: str, peiling, uitnodiging, uitslag, embargo_tot) -> Bericht:
+    return _bericht(
+        lid,
+        email,
+        "resultaten",
+        f"De resultaten van {peiling.title}",
+        "resultaten",
+        {
+            "peiling": peiling,
+            "uitslag": uitslag,
+            "url": links.results_url(peiling, uitnodiging),
+            "embargo_tot": embargo_tot,
+        },
+    )

@@ -1,0 +1,95 @@
+"""Joining and leaving the panel: double opt-in, and leaving that deletes every personal datum."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..crypto import blind_index
+from ..models import Bericht, PanelContact, Panellid, Uitnodiging
+from ..models.inzendingen import new_reference
+from ..tasks import send_after_commit
+from . import links, mail
+
+
+def _index(email: str) -> str:
+    return blind_index("panel-email", email)
+
+
+def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], token: str) -> str:
+    """Store an unconfirmed member and mail the confirmation link; returns a reference for the
+    confirmation page. An address that is already known gets a mail, never a second member,
+    and the page says the same either way (nobody learns who is a member)."""
+    existing = PanelContact.objects.select_related("lid").filter(email_index=_index(email)).first()
+    if existing is not None:
+        lid = existing.lid
+        with transaction.atomic():
+            bericht = mail.already_member(lid, email) if lid.bevestigd else mail.confirm_signup(lid, email)
+            bericht.save()
+            send_after_commit([bericht.pk])
+        return new_reference("lochem_spreekt")
+    try:
+        with transaction.atomic():
+            lid = Panellid.objects.create(
+                referentie=new_reference("lochem_spreekt"),
+                leeftijdsgroep=leeftijdsgroep,
+                kern=kern,
+                relaties=relaties,
+                aanmeldtoken=token,
+            )
+            PanelContact.objects.create(lid=lid, email=email, email_index=_index(email))
+            bericht = mail.confirm_signup(lid, email)
+            bericht.save()
+            send_after_commit([bericht.pk])
+    except IntegrityError:
+        # A double click raced this one: the other request stored the member.
+        earlier = Panellid.objects.filter(aanmeldtoken=token).values_list("referentie", flat=True).first()
+        if earlier:
+            return earlier
+        return sign_up(email, leeftijdsgroep, kern, relaties, token)
+    return lid.referentie
+
+
+@dataclass
+class Uitkomst:
+    lid: Panellid | None
+    status: str  # bevestigd, al_bevestigd, verlopen, ongeldig
+
+
+def member_for_link(token: str, salt: str, max_age=None) -> Panellid | None:
+    pseudoniem = links.read(token, salt, max_age=max_age)
+    if pseudoniem is None:
+        return None
+    return Panellid.objects.filter(pseudoniem=pseudoniem).first()
+
+
+def confirm(token: str) -> Uitkomst:
+    max_age = timedelta(days=links.confirm_days())
+    if links.expired(token, links.CONFIRM_SALT, max_age):
+        return Uitkomst(None, "verlopen")
+    lid = member_for_link(token, links.CONFIRM_SALT, max_age)
+    if lid is None:
+        return Uitkomst(None, "ongeldig")
+    if lid.bevestigd:
+        return Uitkomst(lid, "al_bevestigd")
+    Panellid.objects.filter(pk=lid.pk, bevestigd_op__isnull=True).update(bevestigd_op=timezone.now())
+    return Uitkomst(lid, "bevestigd")
+
+
+@transaction.atomic
+def leave(lid: Panellid) -> None:
+    """Delete the member, their e-mail address and their waiting mail. Answers already given
+    stay: they were never linked to the member. Open invitations can no longer be used."""
+    Uitnodiging.objects.filter(lid=lid, status=Uitnodiging.UITGENODIGD).update(status=Uitnodiging.VERVALLEN)
+    Bericht.objects.filter(panellid=lid).delete()
+    lid.delete()  # the contact row goes with it; invitations keep their counts without a member
+
+
+def purge_unconfirmed(now=None) -> int:
+    """Sign-ups never confirmed within the confirmation period are deleted with their address."""
+    cutoff = (now or timezone.now()) - timedelta(days=links.confirm_days())
+    _, per_model = Panellid.objects.filter(bevestigd_op__isnull=True, aangemeld_op__lt=cutoff).delete()
+    return per_model.get("loket.Panellid", 0)

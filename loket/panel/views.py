@@ -1,0 +1,150 @@
+"""Public pages of Lochem spreekt: confirm, leave, answer a peiling, results. Thin views; the
+work is in membership.py, answers.py and results.py."""
+
+from __future__ import annotations
+
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+
+from ..models import Uitnodiging
+from . import answers, links, membership, results
+from .invitations import invitation_for
+
+# -- membership ---------------------------------------------------------------------------
+
+
+def bevestigen(request, token: str):
+    """GET shows a button (mail scanners open links), POST confirms the sign-up."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method == "GET":
+        lid = membership.member_for_link(token, links.CONFIRM_SALT)
+        status = "vraag" if lid is not None and not lid.bevestigd else None
+        if status is None:
+            status = "al_bevestigd" if lid is not None else _why_invalid(token)
+        return _page(request, "loket/panel/bevestigen.html", status)
+    uitkomst = membership.confirm(token)
+    return _page(request, "loket/panel/bevestigen.html", uitkomst.status)
+
+
+def _why_invalid(token: str) -> str:
+    from datetime import timedelta
+
+    return (
+        "verlopen"
+        if links.expired(token, links.CONFIRM_SALT, timedelta(days=links.confirm_days()))
+        else "ongeldig"
+    )
+
+
+@csrf_exempt  # the signed link is the proof; mail programs POST here for one-click leaving (RFC 8058)
+def afmelden(request, token: str):
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    lid = membership.member_for_link(token, links.LEAVE_SALT)
+    valid = links.read(token, links.LEAVE_SALT) is not None
+    if request.method == "GET":
+        status = "vraag" if lid is not None else ("al_afgemeld" if valid else "ongeldig")
+        return _page(request, "loket/panel/afmelden.html", status)
+    if lid is None:
+        return _page(request, "loket/panel/afmelden.html", "al_afgemeld" if valid else "ongeldig")
+    membership.leave(lid)
+    return _page(request, "loket/panel/afmelden.html", "afgemeld")
+
+
+STATUS_CODES = {"ongeldig": 404, "verlopen": 410}
+
+
+def _page(request, template: str, status: str, **context):
+    from ..models import FlowPage
+
+    signup = FlowPage.objects.live().filter(flow="lochem_spreekt").first()
+    context = {"status": status, "aanmelden_url": signup.url if signup else "/loket/", **context}
+    return TemplateResponse(request, template, context, status=STATUS_CODES.get(status, 200))
+
+
+# -- a peiling (routes of PeilingPage) -----------------------------------------------------
+
+
+def peiling_overzicht(request, peiling):
+    openbaar = peiling.resultaten_openbaar()
+    return TemplateResponse(
+        request,
+        "loket/peiling_page.html",
+        {
+            "page": peiling,
+            "self": peiling,
+            "uitslag": results.uitslag(peiling) if openbaar else None,
+            "vrijgave": peiling.vrijgave_of_none(),
+            "vandaag": timezone.localdate(),
+        },
+    )
+
+
+def peiling_invullen(request, peiling, token: str):
+    uitnodiging = invitation_for(peiling, token)
+    context = {"page": peiling, "self": peiling}
+    if uitnodiging is None:
+        return TemplateResponse(
+            request, "loket/panel/invullen_niet.html", context | {"reden": "onbekend"}, status=404
+        )
+    if request.method == "POST" and uitnodiging.status == Uitnodiging.UITGENODIGD:
+        if not peiling.is_open():
+            return _not_open(request, peiling, context)
+        if "niet_meedoen" in request.POST:
+            try:
+                answers.decline(peiling, token)
+            except answers.AlGebruikt:
+                pass
+            return redirect(request.path)
+        form = answers.form_class(peiling)(data=request.POST)
+        if form.is_valid():
+            try:
+                answers.answer(peiling, token, form.cleaned_data)
+            except answers.AlGebruikt:
+                pass  # a second click: the first one stored the answers
+            return redirect(request.path)
+        return TemplateResponse(request, "loket/panel/invullen.html", context | {"form": form}, status=400)
+    if request.method == "POST":
+        reden = uitnodiging.status
+        return TemplateResponse(
+            request, "loket/panel/invullen_niet.html", context | {"reden": reden}, status=409
+        )
+    if uitnodiging.status != Uitnodiging.UITGENODIGD:
+        return TemplateResponse(
+            request, "loket/panel/invullen_niet.html", context | {"reden": uitnodiging.status}
+        )
+    if not peiling.is_open():
+        return _not_open(request, peiling, context)
+    form = answers.form_class(peiling)()
+    return TemplateResponse(request, "loket/panel/invullen.html", context | {"form": form})
+
+
+def _not_open(request, peiling, context):
+    reden = "nog_niet_open" if timezone.localdate() < peiling.open_vanaf else "gesloten"
+    return TemplateResponse(request, "loket/panel/invullen_niet.html", context | {"reden": reden}, status=403)
+
+
+def peiling_resultaten_vooraf(request, peiling, sleutel: str):
+    """The participant's own link from the results e-mail: works before the embargo ends."""
+    value = links.read_results_key(sleutel)
+    vrijgave = peiling.vrijgave_of_none()
+    if not value or value.get("p") != peiling.pk or vrijgave is None:
+        return TemplateResponse(
+            request, "loket/panel/invullen_niet.html", {"page": peiling, "reden": "onbekend"}, status=404
+        )
+    return TemplateResponse(
+        request,
+        "loket/peiling_page.html",
+        {
+            "page": peiling,
+            "self": peiling,
+            "uitslag": results.uitslag(peiling),
+            "vrijgave": vrijgave,
+            "vooraf": not peiling.resultaten_openbaar(),
+            "vandaag": timezone.localdate(),
+        },
+    )
