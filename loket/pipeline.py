@@ -36,6 +36,10 @@ def submit(page, flow, cleaned: dict, token: str) -> Inzending:
     versie = rules_in_force(flow, timezone.localdate(now))
     prepared = flow.prepare(page, cleaned)
     jaar = timezone.localdate(now).year
+    # A second click that raced the first: its token is stored already, show that submission.
+    earlier = Inzending.objects.filter(token=token).first()
+    if earlier is not None:
+        return earlier
     if (
         prepared.uniek_per_jaar
         and Inzending.objects.filter(

@@ -82,8 +82,9 @@ def purge(now=None) -> dict[str, int]:
     with transaction.atomic():
         for page in FlowPage.objects.all():
             cutoff = now - timedelta(days=page.bewaartermijn_dagen)
-            count, _ = Inzending.objects.filter(pagina=page, ingediend_op__lt=cutoff).delete()
-            deleted[page.flow] = deleted.get(page.flow, 0) + count
+            _, per_model = Inzending.objects.filter(pagina=page, ingediend_op__lt=cutoff).delete()
+            # Only the submissions count; their e-mails go with them.
+            deleted[page.flow] = deleted.get(page.flow, 0) + per_model.get("loket.Inzending", 0)
     return deleted
 
 

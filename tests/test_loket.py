@@ -201,7 +201,7 @@ def test_editors_change_intro_notification_address_and_amount(
     edit = get_ok(admin_client, f"/admin/pages/{flow_page.pk}/edit/")
     for field in ("intro", "notificatie_email", "bewaartermijn_dagen", "artikelen-"):
         assert f'name="{field}' in edit
-    assert LoketPage.objects.get().get_children().count() == 2
+    assert LoketPage.objects.get().get_children().count() == 3
 
     flow_page.intro = "<p>Nieuwe uitleg van de redactie.</p>"
     flow_page.notificatie_email = "wmo-team@lochem.nl"
@@ -220,6 +220,7 @@ def test_every_flow_page_is_an_editable_page_under_the_loket():
     assert {p.specific.flow: p.url for p in loket.get_children().live()} == {
         "melding": MELDING,
         "mantelzorgcompliment": MZC,
+        "lochem_spreekt": "/loket/lochem-spreekt/",
     }
     assert page("melding").notificatie_email == "tbaken@lochem.nl"
 

@@ -347,16 +347,7 @@ def _cleaned(flow, answers) -> dict:
     "flow_slug, answers",
     [
         ("melding", MELDING_ZELF),
-        pytest.param(
-            "mantelzorgcompliment",
-            COMPLIMENT,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="BUG: pipeline.submit checks the one-compliment-a-year key before the token, so when "
-                "two requests with the same token race (a double click), the second gets "
-                "DuplicateSubmission ('U hebt dit jaar al ...', 409) instead of the first submission",
-            ),
-        ),
+        ("mantelzorgcompliment", COMPLIMENT),
     ],
 )
 def test_two_racing_requests_with_the_same_token_store_one_submission(flow_slug, answers):

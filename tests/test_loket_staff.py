@@ -427,18 +427,12 @@ def test_purge_task_removes_old_submissions():
     assert list(Inzending.objects.values_list("flow", flat=True)) == ["melding"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: purge() counts QuerySet.delete()'s total, which includes the cascaded Bericht rows, "
-    "so one removed submission with two e-mails is reported as 3 inzendingen",
-)
 def test_purge_reports_the_number_of_submissions_removed():
     _three_submissions()
     total, per_flow = purge_command()
     assert (total, per_flow["melding"], per_flow["mantelzorgcompliment"]) == (1, 1, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the purge task's counts include the deleted Bericht rows")
 def test_purge_task_returns_the_number_of_submissions_removed():
     complete(Client(), MZC, COMPLIMENT)
     _age(Inzending.objects.get(), 731)
