@@ -3,6 +3,8 @@ work is in membership.py, answers.py and results.py."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,7 +23,8 @@ def bevestigen(request, token: str):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     if request.method == "GET":
-        lid = membership.member_for_link(token, links.CONFIRM_SALT)
+        max_age = timedelta(days=links.confirm_days())
+        lid = membership.member_for_link(token, links.CONFIRM_SALT, max_age=max_age)
         status = "vraag" if lid is not None and not lid.bevestigd else None
         if status is None:
             status = "al_bevestigd" if lid is not None else _why_invalid(token)
@@ -31,8 +34,6 @@ def bevestigen(request, token: str):
 
 
 def _why_invalid(token: str) -> str:
-    from datetime import timedelta
-
     return (
         "verlopen"
         if links.expired(token, links.CONFIRM_SALT, timedelta(days=links.confirm_days()))
