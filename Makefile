@@ -54,7 +54,7 @@ test: install browser
 bench: install
 	$(PY) bench/run.py
 	$(PY) bench/search.py
-	$(PY) bench/loket.py
+	$(PY) bench/loket_load.py
 
 lint: install
 	$(PY) -m ruff check .

@@ -1,8 +1,8 @@
 """Benchmark-only URLs: the site's own URLs plus one minimal view that inserts one row.
 
 The view runs in the same gunicorn workers, behind the same middleware, on the same
-PostgreSQL database as the loket, so bench/loket.py can put the melding's throughput and
-latency beside the cheapest possible write. The table is created by bench/loket.py.
+PostgreSQL database as the loket, so bench/loket_load.py can put the melding's throughput and
+latency beside the cheapest possible write. The table is created by bench/loket_load.py.
 """
 
 from django.db import connection

@@ -1,4 +1,4 @@
-"""Settings for the loket benchmark (bench/loket.py) only: the site's own settings plus a
+"""Settings for the loket benchmark (bench/loket_load.py) only: the site's own settings plus a
 minimal baseline view (bench/loket_baseline.py). E-mail never leaves the process."""
 
 from config.settings import *  # noqa: F403

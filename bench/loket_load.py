@@ -1,6 +1,6 @@
 """Loket load benchmark: concurrent inwoners walk the whole melding flow on the real stack.
 
-Run with `.venv/bin/python bench/loket.py` (wired into `make bench`). One run:
+Run with `.venv/bin/python bench/loket_load.py` (wired into `make bench`). One run:
 
 1. creates a throwaway PostgreSQL database next to LOKET_BENCH_PG_URL (default
    postgres://postgres@127.0.0.1:5432/postgres), migrates it and runs `setup_demo`;
