@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from wagtail.search.query import And, Or, Phrase, PlainText
+from wordfreq import zipf_frequency
 
 from .analysis import fold, query_form, words
 from .query import ParsedQuery
@@ -96,10 +98,38 @@ def build_clauses(parsed: ParsedQuery, pairs) -> list[Clause]:
 
 
 def search_query(clauses: list[Clause], require_all: bool = True):
+    return search_query_at_least(clauses, len(clauses) if require_all else 1)
+
+
+# Beyond this many combinations "at least k of n" becomes "any of them".
+MAX_COMBINATIONS = 20
+
+
+def search_query_at_least(clauses: list[Clause], k: int):
+    """Pages that match at least k of the clauses: an Or of the Ands of every k of them."""
     parts = [c.search_query() for c in clauses]
     if len(parts) == 1:
         return parts[0]
-    return And(parts) if require_all else Or(parts)
+    if k >= len(parts):
+        return And(parts)
+    groups = list(combinations(parts, k)) if k > 1 else []
+    if k <= 1 or len(groups) > MAX_COMBINATIONS:
+        return Or(parts)
+    return Or([And(list(group)) for group in groups])
+
+
+def informativeness(clause: Clause) -> float:
+    """How much a clause says about a text's subject: the rarer its words in Dutch at large
+    (wordfreq's Zipf scale), the more. The same on every backend and without extra queries."""
+    zipf = min(
+        (max((zipf_frequency(w, "nl") for w in alt), default=0.0) for alt in clause.alternatives), default=0.0
+    )
+    return max(0.5, 7.0 - zipf)
+
+
+def clause_matches(clause: Clause, forms: set[str]) -> bool:
+    """Whether a text whose search forms are `forms` matches this clause."""
+    return any(all(query_form(w) in forms or fold(w) in forms for w in alt) for alt in clause.alternatives)
 
 
 def highlight_terms(clauses: list[Clause]) -> Marks:

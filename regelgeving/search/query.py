@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 from .analysis import STOP_WORDS, fold, words
 
 MAX_QUERY_LENGTH = 200
+# Words of a question typed in plain Dutch that say nothing about its subject ("hoeveel pgb
+# krijg ik", "kinderopvang zodat ik kan werken"); dropped from the query, not from the index.
+QUESTION_WORDS = frozenset(
+    """
+    hoeveel hoelang waarom wanneer waar welke welk waardoor waarmee waarvoor zodat voordat
+    nadat terwijl vanuit kun kunt krijg krijgt mag mogen graag ik jij we wij jullie mijn
+    onze mensen iemand iets
+    """.split()
+)
 MAX_WORDS = 12
 
 NUMBER = r"\d+(?:\.\d+)*[a-z]?"
@@ -97,7 +106,7 @@ def parse_query(raw: str) -> ParsedQuery:
             parsed.words.extend(phrase)
     # Closed quotes are phrases; a quote left open is ignored and its words still count.
     rest = re.sub(r'"[^"]*"', " ", rest).replace('"', " ")
-    parsed.words.extend(w for w in words(rest) if w not in STOP_WORDS)
+    parsed.words.extend(w for w in words(rest) if w not in STOP_WORDS and w not in QUESTION_WORDS)
     parsed.words = list(dict.fromkeys(parsed.words))[:MAX_WORDS]
     return parsed
 

@@ -21,8 +21,16 @@ from wagtail.models import Page
 
 from ..models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, RegelingPage, Wet
 from ..rich_text import stream_plain_text
-from .analysis import fold, query_form
-from .expansion import build_clauses, highlight_terms, search_query, synonym_pairs
+from .analysis import fold, index_forms, query_form
+from .expansion import (
+    Clause,
+    build_clauses,
+    clause_matches,
+    highlight_terms,
+    informativeness,
+    search_query_at_least,
+    synonym_pairs,
+)
 from .highlight import fragment
 from .query import Citation, ParsedQuery, normalized, parse_query
 from .scope import VersieInScope, versions_in_scope
@@ -97,7 +105,8 @@ class Zoekuitkomst:
     vastgepind: list[Treffer] = field(default_factory=list)
     treffers: list[Treffer] = field(default_factory=list)
     aantal_tekst: int = 0
-    ruimer: bool = False  # no page had every word; showing pages with some of them
+    ruimer: bool = False  # after the pages with every word follow pages with most of them
+    aantal_volledig: int = 0  # text results holding every word
     meldingen: list[str] = field(default_factory=list)
     suggesties: list[str] = field(default_factory=list)
     doorverwijzing: str = ""  # a citation that names exactly one place: go there
@@ -142,14 +151,7 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
 
     if clauses:
         base = _searchable(vraag, scope).exclude(pk__in=[t.page.pk for t in uitkomst.vastgepind])
-        results = base.search(search_query(clauses, require_all=True))
-        uitkomst.aantal_tekst = results.count()
-        if uitkomst.aantal_tekst == 0 and len(clauses) > 1:
-            results = base.search(search_query(clauses, require_all=False))
-            uitkomst.aantal_tekst = results.count()
-            uitkomst.ruimer = uitkomst.aantal_tekst > 0
-        start = (vraag.pagina - 1) * PAGE_SIZE
-        page_ids = [p.pk for p in results[start : start + PAGE_SIZE]]
+        page_ids = _text_search(uitkomst, base, clauses, vraag.pagina)
         uitkomst.treffers = _treffers(page_ids, scope, marks)
 
     if not uitkomst.resultaten and vraag.pagina == 1:
@@ -161,6 +163,50 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
     ):
         uitkomst.doorverwijzing = uitkomst.vastgepind[0].url
     return uitkomst
+
+
+# -- text search: every word first, then most of them; titles that match rank first --
+
+# The first this many results are put in order by how much of the query their title holds;
+# further pages follow the backend's own ranking.
+RANKED = 50
+
+
+def _text_search(uitkomst: Zoekuitkomst, base, clauses: list[Clause], pagina: int) -> list[int]:
+    """The ids of one page of text results. When fewer than a page of results holds every
+    clause, pages holding all but one follow ("ruimer"), then all but two, and so on."""
+    start, end = (pagina - 1) * PAGE_SIZE, pagina * PAGE_SIZE
+    n = len(clauses)
+    results = base.search(search_query_at_least(clauses, n))
+    total = results.count()
+    uitkomst.aantal_volledig = total
+    if total >= PAGE_SIZE or n == 1:
+        uitkomst.aantal_tekst = total
+        if start >= RANKED:
+            return [p.pk for p in results[start:end]]
+        return _by_title(list(results[:RANKED]), clauses)[start:end]
+    ids = _by_title(list(results[:total]), clauses)
+    for k in range(n - 1, 0, -1):
+        seen = set(ids)
+        more = [p for p in base.search(search_query_at_least(clauses, k))[:RANKED] if p.pk not in seen]
+        ids += _by_title(more, clauses)
+        if len(ids) >= PAGE_SIZE:
+            break
+    uitkomst.aantal_tekst = len(ids)
+    uitkomst.ruimer = len(ids) > total
+    return ids[start:end]
+
+
+def _by_title(pages: list[Page], clauses: list[Clause]) -> list[int]:
+    """Ids in order of how much of the query the title holds (stemmed, compounds split), rare
+    words counting more than common ones; ties keep the backend's ranking."""
+    weights = [informativeness(c) for c in clauses]
+
+    def title_score(page: Page) -> float:
+        forms = set(index_forms(page.title).split()) | {fold(w) for w in page.title.split()}
+        return sum(w for c, w in zip(clauses, weights, strict=True) if clause_matches(c, forms))
+
+    return [p.pk for p in sorted(pages, key=lambda p: -title_score(p))]
 
 
 # -- scope and kinds -----------------------------------------------------------
