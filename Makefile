@@ -55,6 +55,7 @@ bench: install
 	$(PY) bench/run.py
 	$(PY) bench/search.py
 	$(PY) bench/loket_load.py
+	$(PY) bench/panel.py
 
 lint: install
 	$(PY) -m ruff check .

@@ -33,7 +33,7 @@ Each backend is measured in its own child process (one Django setup per database
    skipped and counted exactly what an independent count of the seeded data predicts, and
    what its preview said; one task was enqueued per round that invited anyone.
 6. sending, measured on a sample (SEND_SAMPLE messages through `send_message.call`, e-mail to
-   Django's locmem backend), extrapolated to all waiting messages.
+   Django's locmem backend), extrapolated to the messages of round 1.
 
 Printed: members selected, invited, skipped (four this year) and already invited per round,
 time per phase and per member, the ratios invite/preview and against the baselines, all
@@ -60,7 +60,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -250,7 +250,11 @@ def build_tree():
 
     def peiling(slug: str, title: str, start) -> PeilingPage:
         page = PeilingPage(
-            title=title, slug=slug, open_vanaf=start, open_tot=start + timedelta(days=28), vragen=PEILING_VRAGEN
+            title=title,
+            slug=slug,
+            open_vanaf=start,
+            open_tot=start + timedelta(days=28),
+            vragen=PEILING_VRAGEN,
         )
         flow.add_child(instance=page)
         return page
@@ -299,7 +303,9 @@ def seed_members(rng: random.Random, earlier, last_year):
         )
     with transaction.atomic():
         Panellid.objects.bulk_create(leden, batch_size=1000)
-    ids = dict(Panellid.objects.filter(referentie__startswith=f"LS-BENCH-{run}-").values_list("referentie", "pk"))
+    ids = dict(
+        Panellid.objects.filter(referentie__startswith=f"LS-BENCH-{run}-").values_list("referentie", "pk")
+    )
     members = {}  # pk -> bookkeeping
     for lid in leden:
         pk = ids[lid.referentie]
@@ -528,7 +534,9 @@ def check_database(members: dict, rounds: list[dict], problems: list[str]) -> di
         )
     )
     if over_four:
-        problems.append(f"{len(over_four)} leden met meer dan 4 uitnodigingen in een jaar, bv. {over_four[:5]}")
+        problems.append(
+            f"{len(over_four)} leden met meer dan 4 uitnodigingen in een jaar, bv. {over_four[:5]}"
+        )
     if twice:
         problems.append(f"{len(twice)} keer een lid twee keer uitgenodigd voor één peiling, bv. {twice[:5]}")
     if gaps:
@@ -617,7 +625,9 @@ def measure_sending(problems: list[str]) -> dict:
     if outcomes != Counter({"verzonden": len(sample)}) or sent != len(sample):
         problems.append(f"verzenden: {dict(outcomes)}, {sent} van {len(sample)} als verzonden opgeslagen")
     if len(django_mail.outbox) != len(sample):
-        problems.append(f"verzenden: {len(django_mail.outbox)} e-mails in de outbox voor {len(sample)} berichten")
+        problems.append(
+            f"verzenden: {len(django_mail.outbox)} e-mails in de outbox voor {len(sample)} berichten"
+        )
     return {"sample": len(sample), "seconds": seconds, "waiting": len(waiting)}
 
 
@@ -631,7 +641,7 @@ def cmd_measure(args) -> int:
 
     started = time.perf_counter()
     label = LABELS[connection.vendor]
-    print(f"\n== {label} ({args.label}) ==")
+    print(f"\n== {args.label} ==")
     print(
         f"  taken     : {settings.TASKS['default']['BACKEND']} — 'in de wachtrij' = berichten opslaan en "
         "de ene taak send_waiting_messages enqueuen, niet 10.000 e-mails versturen"
@@ -655,7 +665,8 @@ def cmd_measure(args) -> int:
     kern_counts = Counter(m["kern"] for m in members.values() if m["bevestigd"])
     print(
         f"  opbouw    : migrate {ms(result['migrate'])}; paginaboom + {len(members):,} leden "
-        f"({MEMBERS:,} bevestigd, {UNCONFIRMED} niet) + {n_seed:,} eerdere uitnodigingen in {ms(result['seed'])}"
+        f"({MEMBERS:,} bevestigd, {UNCONFIRMED} niet) + {n_seed:,} eerdere uitnodigingen in "
+        f"{ms(result['seed'])}"
     )
     print(
         "  eerder dit jaar uitgenodigd: "
@@ -670,7 +681,9 @@ def cmd_measure(args) -> int:
     start = time.perf_counter()
     warm_up(new[0])
     result["warm_up"] = time.perf_counter() - start
-    print(f"  opwarmen  : één preview en één uitnodigingsmail maken (niet opgeslagen) {ms(result['warm_up'])}")
+    print(
+        f"  opwarmen  : één preview en één uitnodigingsmail maken (niet opgeslagen) {ms(result['warm_up'])}"
+    )
 
     base = measure_baselines(confirmed)
     result["baseline"] = base
@@ -733,28 +746,31 @@ def cmd_measure(args) -> int:
             us(per) if per else "-",
             width=24,
         )
-    first = rounds[0]
     print()
-    print("  Verhoudingen in deze run (ronde 1, iedereen):")
-    print(
-        f"    preview / ids-baseline             : {ms(first['preview'])} / {ms(base['select'])} = "
-        f"{ratio(first['preview'], base['select'])}"
-    )
-    print(
-        f"    invite / preview                   : {ms(first['invite'])} / {ms(first['preview'])} = "
-        f"{ratio(first['invite'], first['preview'])}"
-    )
-    per_invite = first["invite"] / first["uitgenodigd"]
+    print("  Verhoudingen in deze run")
     per_row = base["insert"] / base["insert_rows"]
-    print(
-        f"    invite per lid / bulk_create per rij: {us(per_invite)} / {us(per_row)} = "
-        f"{ratio(per_invite, per_row)} (invite schrijft per lid twee rijen, een Uitnodiging en een "
-        "versleuteld Bericht)"
-    )
-    queue = first["invite"] - first["preview"]
-    print(
-        f"    in de wachtrij zetten (invite − preview): {ms(queue)}, {us(queue / first['uitgenodigd'])} per lid"
-    )
+    for r in rounds[:2]:
+        per_invite = r["invite"] / r["uitgenodigd"]
+        queue = r["invite"] - r["preview"]
+        print(f"    ronde {r['label']}:")
+        print(
+            f"      preview / ids-baseline               : {ms(r['preview'])} / {ms(base['select'])} = "
+            f"{ratio(r['preview'], base['select'])} "
+            f"({us(r['preview'] / r['geselecteerd'])} per geselecteerd lid)"
+        )
+        print(
+            f"      invite / preview                     : {ms(r['invite'])} / {ms(r['preview'])} = "
+            f"{ratio(r['invite'], r['preview'])}"
+        )
+        print(
+            f"      invite per lid / bulk_create per rij : {us(per_invite)} / {us(per_row)} = "
+            f"{ratio(per_invite, per_row)} "
+            "(invite schrijft per lid een Uitnodiging en een versleuteld Bericht)"
+        )
+        print(
+            f"      in de wachtrij (invite − preview)    : {ms(queue)}, "
+            f"{us(queue / r['uitgenodigd'])} per lid"
+        )
 
     start = time.perf_counter()
     checks = check_database(members, rounds, problems)
@@ -762,19 +778,19 @@ def cmd_measure(args) -> int:
     result["checks"] = checks
     print()
     print(
-        f"  Controle ({ms(checks['seconds'])}): meer dan 4 per lid per jaar: {checks['over_four']}; twee keer "
-        f"voor één peiling: {checks['twice']}; volgnummers niet 1..n: {checks['gaps']}; niet-bevestigde "
-        f"leden uitgenodigd: {checks['unconfirmed']}"
+        f"  Controle ({ms(checks['seconds'])}): meer dan 4 per lid per jaar: {checks['over_four']}; "
+        f"twee keer voor één peiling: {checks['twice']}; volgnummers niet 1..n: {checks['gaps']}; "
+        f"niet-bevestigde leden uitgenodigd: {checks['unconfirmed']}"
     )
     print(
         "    uitnodigingen dit jaar per lid na de rondes: "
         + ", ".join(f"{k}x {v:,}" for k, v in sorted(checks["per_year"].items()))
     )
     print(
-        f"    {checks['invitations']:,} uitnodigingen van deze run, {checks['berichten']:,} uitnodigingsberichten "
-        f"{checks['statuses']} (ontsleuteld in {ms(checks['decrypt'])}): zonder precies één bericht "
-        f"{checks['not_one']}, berichten zonder uitnodiging {checks['orphans']}, verkeerd "
-        f"lid/adres/onderwerp/status {checks['wrong']}"
+        f"    {checks['invitations']:,} uitnodigingen van deze run, {checks['berichten']:,} "
+        f"uitnodigingsberichten {checks['statuses']} (ontsleuteld in {ms(checks['decrypt'])}): "
+        f"zonder precies één bericht {checks['not_one']}, berichten zonder uitnodiging {checks['orphans']}, "
+        f"verkeerd lid/adres/onderwerp/status {checks['wrong']}"
     )
     round_problems = sum(r["afwijkingen"] for r in rounds)
     print(
@@ -783,14 +799,18 @@ def cmd_measure(args) -> int:
     )
 
     if SEND_SAMPLE:
+        first_invited = rounds[0]["uitgenodigd"]
         send = measure_sending(problems)
         result["send"] = send
         per = send["seconds"] / send["sample"] if send["sample"] else 0
         print(
             f"  Verzenden (steekproef, send_message.call, locmem-e-mail): {send['sample']:,} berichten in "
-            f"{ms(send['seconds'])}, {us(per)} per bericht; alle {send['waiting']:,} wachtende berichten "
-            f"zouden ~{ms(per * send['waiting'])} kosten (met de ImmediateBackend van de site binnen het "
-            "verzoek van de redacteur)"
+            f"{ms(send['seconds'])}, {us(per)} per bericht"
+        )
+        print(
+            f"    ronde 1 ({first_invited:,} berichten) zo versturen: ~{ms(per * first_invited)}; met de "
+            "ImmediateBackend uit config/settings.py gebeurt dat binnen invite(), dus in het verzoek van de "
+            "redacteur (en hier nog zonder SMTP)"
         )
     result["total"] = time.perf_counter() - started
     print(f"  duur {label}: {ms(result['total'])}")
@@ -873,7 +893,16 @@ def main(argv: list[str]) -> int:
         try:
             db.create()
             proc = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve()), "--meet", backend, "--uit", out, "--label", db.label],
+                [
+                    sys.executable,
+                    str(Path(__file__).resolve()),
+                    "--meet",
+                    backend,
+                    "--uit",
+                    out,
+                    "--label",
+                    db.label,
+                ],
                 env=child_env(db.url),
                 cwd=ROOT,
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
@@ -25,6 +25,10 @@ def send_after_commit(bericht_ids: list[int]) -> None:
 
 @task()
 def send_message(bericht_id: int) -> str:
+    return _send(bericht_id)
+
+
+def _send(bericht_id: int, connection=None) -> str:
     from .models import Bericht
 
     with transaction.atomic():
@@ -39,6 +43,7 @@ def send_message(bericht_id: int) -> str:
                 body=inhoud["tekst"],
                 to=inhoud["aan"],
                 headers=inhoud.get("headers"),
+                connection=connection,
             ).send()
         except Exception as exc:  # noqa: BLE001 - any mail failure is retried, never lost
             bericht.laatste_fout = type(exc).__name__
@@ -61,9 +66,19 @@ def send_pending() -> dict[str, int]:
     from .models import Bericht
 
     counts: dict[str, int] = {}
-    for pk in Bericht.objects.filter(status=Bericht.WACHTEND).values_list("pk", flat=True):
-        outcome = send_message.call(pk)
-        counts[outcome] = counts.get(outcome, 0) + 1
+    # One connection for the whole batch (a peiling's invitations are thousands of mails).
+    connection = get_connection()
+    try:
+        connection.open()
+    except Exception:  # noqa: BLE001 - then every message records its own failure and waits
+        connection = None
+    try:
+        for pk in Bericht.objects.filter(status=Bericht.WACHTEND).values_list("pk", flat=True):
+            outcome = _send(pk, connection)
+            counts[outcome] = counts.get(outcome, 0) + 1
+    finally:
+        if connection is not None:
+            connection.close()
     return counts
 
 

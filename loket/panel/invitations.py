@@ -87,7 +87,7 @@ def invite(peiling, selectie: Selectie, now=None) -> Ronde:
         # Lock the members (PostgreSQL): a concurrent round waits and then sees these invitations.
         list(selectie.members().select_for_update().values_list("pk", flat=True))
         ronde, todo = _plan(peiling, selectie, jaar)
-        members = Panellid.objects.in_bulk([pk for pk, _ in todo])
+        members = Panellid.objects.only("pk", "pseudoniem").in_bulk([pk for pk, _ in todo])
         for start in range(0, len(todo), BATCH):
             chunk = todo[start : start + BATCH]
             emails = dict(

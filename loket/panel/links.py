@@ -40,9 +40,9 @@ def invitation_url(peiling, token: str) -> str:
     return absolute(peiling.url + peiling.reverse_subpage("invullen", kwargs={"token": token}))
 
 
-def unsubscribe_headers(lid) -> dict[str, str]:
+def unsubscribe_headers(leave: str) -> dict[str, str]:
     """RFC 8058: mail programs offer a one-click "afmelden" that POSTs to this address."""
-    return {"List-Unsubscribe": f"<{leave_url(lid)}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return {"List-Unsubscribe": f"<{leave}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def confirm_days() -> int:

@@ -9,9 +9,8 @@ from . import links
 
 
 def _bericht(lid, email: str, soort: str, onderwerp: str, template: str, context: dict) -> Bericht:
-    tekst = render_to_string(
-        f"loket/panel/email/{template}.txt", {"afmelden": links.leave_url(lid), **context}
-    )
+    afmelden = links.leave_url(lid)
+    tekst = render_to_string(f"loket/panel/email/{template}.txt", {"afmelden": afmelden, **context})
     return Bericht(
         panellid=lid,
         soort=soort,
@@ -19,7 +18,7 @@ def _bericht(lid, email: str, soort: str, onderwerp: str, template: str, context
             "aan": [email],
             "onderwerp": onderwerp,
             "tekst": tekst,
-            "headers": links.unsubscribe_headers(lid),
+            "headers": links.unsubscribe_headers(afmelden),
         },
     )
 
