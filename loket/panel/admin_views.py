@@ -68,7 +68,9 @@ class SelectieForm(forms.Form):
 def uitnodigen(request, pk: int):
     _require(request)
     peiling = get_object_or_404(PeilingPage, pk=pk)
-    form = SelectieForm(request.POST or request.GET or None)
+    # "bekijk" marks a submitted form: with nothing ticked it means the whole panel.
+    data = request.POST if request.method == "POST" else request.GET
+    form = SelectieForm(data if "bekijk" in data else None)
     closed = peiling.is_gesloten() or not peiling.live
     if request.method == "POST" and form.is_valid() and not closed:
         ronde = invitations.invite(peiling, form.selectie())

@@ -27,6 +27,11 @@ def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], tok
     if existing is not None:
         lid = existing.lid
         with transaction.atomic():
+            if not lid.bevestigd:
+                # A new link with a full period: the purge counts from this sign-up, not the first.
+                lid.aangemeld_op = timezone.now()
+                lid.leeftijdsgroep, lid.kern, lid.relaties = leeftijdsgroep, kern, relaties
+                lid.save(update_fields=["aangemeld_op", "leeftijdsgroep", "kern", "relaties"])
             bericht = mail.already_member(lid, email) if lid.bevestigd else mail.confirm_signup(lid, email)
             bericht.save()
             send_after_commit([bericht.pk])
