@@ -18,11 +18,13 @@ def fragment(text: str, marks) -> tuple[SafeString, bool]:
     tokens = list(WORD.finditer(text))
     if not tokens:
         return mark_safe(""), False
-    token_forms = [word_forms(t.group().lower()) for t in tokens]
-
-    hit_set = {
-        i for i, t in enumerate(tokens) if fold(t.group()) in marks.words or token_forms[i] & marks.forms
-    }
+    if not (marks.words or marks.forms or marks.phrases):  # a bare citation: just the opening
+        token_forms, hit_set = [], set()
+    else:
+        token_forms = [word_forms(t.group().lower()) for t in tokens]
+        hit_set = {
+            i for i, t in enumerate(tokens) if fold(t.group()) in marks.words or token_forms[i] & marks.forms
+        }
     for phrase in marks.phrases:
         for i in range(len(tokens) - len(phrase) + 1):
             if all(form in token_forms[i + j] for j, form in enumerate(phrase)):

@@ -333,15 +333,21 @@ def _pin_begrip(uitkomst: Zoekuitkomst, parsed: ParsedQuery, scope) -> None:
         versie_id__in=list(scope), term__istartswith=parsed.all_words[0][:3]
     )
     pinned = {t.page.pk for t in uitkomst.vastgepind}
-    for begrip in candidates.order_by("path"):
-        names = [begrip.term, *begrip.vormen]
-        if any(
+
+    def named(names) -> bool:
+        return any(
             normalized(n) == wanted or [query_form(w) for w in normalized(n).split()] == wanted_stems
             for n in names
-        ):
-            treffer = _describe(begrip, scope, pinned="begrip")
-            if treffer and begrip.pk not in pinned:
-                uitkomst.vastgepind.append(treffer)
+        )
+
+    # Compare names first (the same begrip exists in every regeling); load only the matches.
+    matching = [
+        pk for pk, term, vormen in candidates.values_list("pk", "term", "vormen") if named([term, *vormen])
+    ]
+    for begrip in BegripPage.objects.filter(pk__in=matching).order_by("path"):
+        treffer = _describe(begrip, scope, pinned="begrip")
+        if treffer and begrip.pk not in pinned:
+            uitkomst.vastgepind.append(treffer)
 
 
 def suggesties(parsed: ParsedQuery, scope, limit: int = 5) -> list[str]:
