@@ -24,6 +24,9 @@ def create(apps, schema_editor):
         return
     for _, sql in INDEXES:
         schema_editor.execute(sql)
+    # The planner needs statistics on the new expressions to prefer them.
+    schema_editor.execute("ANALYZE wagtailsearch_indexentry")
+    schema_editor.execute("ANALYZE wagtailcore_page")
 
 
 def drop(apps, schema_editor):

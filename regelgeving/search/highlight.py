@@ -18,20 +18,28 @@ def fragment(text: str, marks) -> tuple[SafeString, bool]:
     tokens = list(WORD.finditer(text))
     if not tokens:
         return mark_safe(""), False
-    if not (marks.words or marks.forms or marks.phrases):  # a bare citation: just the opening
-        token_forms, hit_set = [], set()
-    else:
-        token_forms = [word_forms(t.group().lower()) for t in tokens]
-        hit_set = {
-            i for i, t in enumerate(tokens) if fold(t.group()) in marks.words or token_forms[i] & marks.forms
-        }
-    for phrase in marks.phrases:
-        for i in range(len(tokens) - len(phrase) + 1):
-            if all(form in token_forms[i + j] for j, form in enumerate(phrase)):
-                hit_set.update(range(i, i + len(phrase)))
-    first = min(hit_set) if hit_set else 0
-    start = max(0, first - BEFORE)
+    forms: dict[int, frozenset] = {}
+
+    def forms_of(i: int):
+        if i not in forms:
+            forms[i] = word_forms(tokens[i].group().lower())
+        return forms[i]
+
+    def hits_at(i: int) -> range:
+        """The token positions matched at i: the word itself, or a phrase starting there."""
+        if fold(tokens[i].group()) in marks.words or forms_of(i) & marks.forms:
+            return range(i, i + 1)
+        for phrase in marks.phrases:
+            if i + len(phrase) <= len(tokens) and all(f in forms_of(i + j) for j, f in enumerate(phrase)):
+                return range(i, i + len(phrase))
+        return range(0)
+
+    searching = bool(marks.words or marks.forms or marks.phrases)  # a bare citation: the opening
+    # Only the tokens up to the first match and inside the shown window are analysed.
+    first = next((i for i in range(len(tokens)) if hits_at(i)), None) if searching else None
+    start = max(0, (first or 0) - BEFORE)
     stop = min(len(tokens), start + LENGTH)
+    hit_set = {j for i in range(start, stop) for j in hits_at(i)} if first is not None else set()
 
     out = ["…"] if start > 0 else []
     position = tokens[start].start()
