@@ -78,19 +78,8 @@ BASELINE_REPEATS = 3
 SEED = 20260410
 LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
-# A panel over-represents the middle-aged and retired; kernen roughly as the population.
+# A panel over-represents the middle-aged and retired; kernen as the population (loket/demo.py).
 AGE_WEIGHTS = {"16-24": 5, "25-44": 16, "45-64": 36, "65-74": 27, "75+": 16}
-KERN_WEIGHTS = {
-    "lochem": 37,
-    "gorssel": 8,
-    "eefde": 11,
-    "epse": 8,
-    "laren": 9,
-    "harfsen": 5,
-    "barchem": 5,
-    "almen": 4,
-    "buitengebied": 13,
-}
 RELATIES = [(["woont"], 80), (["woont", "werkt"], 12), (["werkt"], 5), (["woont", "onderneemt"], 3)]
 # Share of members with 0..4 earlier invitations this calendar year, and last year.
 EARLIER_THIS_YEAR = {0: 35, 1: 25, 2: 20, 3: 12, 4: 8}
@@ -278,13 +267,14 @@ def seed_members(rng: random.Random, earlier, last_year):
     from django.utils import timezone
 
     from loket.crypto import blind_index
+    from loket.demo import BEVOLKING
     from loket.models import PanelContact, Panellid, Uitnodiging
 
     now = timezone.now()
     jaar = timezone.localdate(now).year
     run = uuid.uuid4().hex[:6]
     ages, age_w = zip(*AGE_WEIGHTS.items(), strict=True)
-    kernen, kern_w = zip(*KERN_WEIGHTS.items(), strict=True)
+    kernen, kern_w = zip(*BEVOLKING["kern"].items(), strict=True)
     relaties, rel_w = zip(*RELATIES, strict=True)
     total = MEMBERS + UNCONFIRMED
     leden = []

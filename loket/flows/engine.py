@@ -164,24 +164,27 @@ def _initial(form_class, data) -> dict:
     return initial
 
 
-def _eligible(flow, page, cleaned) -> bool:
+def _ready_to_send(flow, page, state):
+    """(cleaned answers, steps, None) when every step is answered and the flow may be sent
+    today; otherwise a redirect to where the inwoner has to go instead."""
+    if flow.closed_message(page, timezone.localdate()):
+        return None, None, redirect(page.url)
+    cleaned, steps, todo = _validate(flow, state)
     try:
         flow.check(page, cleaned)
     except Ineligible:
-        return False
-    return True
+        return cleaned, steps, redirect(_url(page, "niet_mogelijk"))
+    if todo is not None:
+        return cleaned, steps, redirect(_url(page, "stap", stap=todo.slug))
+    return cleaned, steps, None
 
 
 def summary(request, page):
     flow = page.get_flow()
     state = FlowState(request, page)
-    if flow.closed_message(page, timezone.localdate()):
-        return redirect(page.url)
-    cleaned, steps, todo = _validate(flow, state)
-    if not _eligible(flow, page, cleaned):
-        return redirect(_url(page, "niet_mogelijk"))
-    if todo is not None:
-        return redirect(_url(page, "stap", stap=todo.slug))
+    cleaned, steps, detour = _ready_to_send(flow, page, state)
+    if detour:
+        return detour
     groups = []
     for s in steps:
         form = s.form_class(data=state.data_for(s.slug))
@@ -220,17 +223,13 @@ def consent(request, page):
             if token == state.token:
                 # A concurrent second click loaded the answers before the first click cleared them.
                 state.finish(earlier)
-            elif earlier not in state.submitted:
-                state.session[f"{state.key}:ingediend"] = [*state.submitted, earlier][-10:]
+            else:
+                state.remember(earlier)
             return redirect(_url(page, "bevestiging", referentie=earlier))
 
-    if flow.closed_message(page, timezone.localdate()):
-        return redirect(page.url)
-    cleaned, steps, todo = _validate(flow, state)
-    if not _eligible(flow, page, cleaned):
-        return redirect(_url(page, "niet_mogelijk"))
-    if todo is not None:
-        return redirect(_url(page, "stap", stap=todo.slug))
+    cleaned, steps, detour = _ready_to_send(flow, page, state)
+    if detour:
+        return detour
 
     if request.method == "POST":
         form = ConsentForm(data=request.POST, flow=flow)

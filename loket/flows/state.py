@@ -48,9 +48,13 @@ class FlowState:
         """Forget the answers (nothing personal stays in the session) but remember the reference,
         so a refresh or a second click shows the same confirmation."""
         self.session.pop(self.key, None)
+        self.remember(referentie)
+        self.session[f"{PREFIX}token:{self.token}"] = referentie
+
+    def remember(self, referentie: str) -> None:
+        """This browser may see the confirmation of `referentie` (the last ten are kept)."""
         earlier = [r for r in self.submitted if r != referentie]
         self.session[f"{self.key}:ingediend"] = [*earlier, referentie][-10:]
-        self.session[f"{PREFIX}token:{self.token}"] = referentie
 
     def reference_for_token(self, token: str) -> str | None:
         return self.session.get(f"{PREFIX}token:{token}")

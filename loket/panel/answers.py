@@ -49,7 +49,7 @@ def _field(block) -> forms.Field:
         )
     if kind == "schaal":
         n = value["punten"]
-        choices = [(str(i), _scale_label(i, n, value)) for i in range(1, n + 1)]
+        choices = [(str(i), scale_label(i, n, value)) for i in range(1, n + 1)]
         return forms.ChoiceField(
             choices=choices,
             widget=forms.RadioSelect,
@@ -68,7 +68,8 @@ def _field(block) -> forms.Field:
     )
 
 
-def _scale_label(i: int, n: int, value) -> str:
+def scale_label(i: int, n: int, value) -> str:
+    """How a point of a scale question reads: its number, with the end labels at the ends."""
     if i == 1:
         return f"1 ({value['laag']})"
     if i == n:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
@@ -49,19 +51,21 @@ def confirm_days() -> int:
     return settings.LOKET_PANEL_CONFIRM_DAYS
 
 
+def confirm_max_age() -> timedelta:
+    return timedelta(days=confirm_days())
+
+
+def check(token: str, salt: str, max_age=None) -> tuple[object, str]:
+    """(the signed value, "geldig"), or (None, "verlopen") / (None, "ongeldig") when the link
+    has expired or was altered."""
+    try:
+        return signing.loads(token, salt=salt, max_age=max_age), "geldig"
+    except signing.SignatureExpired:
+        return None, "verlopen"
+    except signing.BadSignature:
+        return None, "ongeldig"
+
+
 def read(token: str, salt: str, max_age=None):
     """The signed value, or None when the link was altered or has expired."""
-    try:
-        return signing.loads(token, salt=salt, max_age=max_age)
-    except signing.BadSignature:  # SignatureExpired is a BadSignature too
-        return None
-
-
-def expired(token: str, salt: str, max_age) -> bool:
-    try:
-        signing.loads(token, salt=salt, max_age=max_age)
-    except signing.SignatureExpired:
-        return True
-    except signing.BadSignature:
-        return False
-    return False
+    return check(token, salt, max_age)[0]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -61,27 +60,32 @@ def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], tok
 @dataclass
 class Uitkomst:
     lid: Panellid | None
-    status: str  # bevestigd, al_bevestigd, verlopen, ongeldig
+    status: str  # vraag, bevestigd, al_bevestigd, verlopen, ongeldig
 
 
-def member_for_link(token: str, salt: str, max_age=None) -> Panellid | None:
-    pseudoniem = links.read(token, salt, max_age=max_age)
-    if pseudoniem is None:
-        return None
-    return Panellid.objects.filter(pseudoniem=pseudoniem).first()
+def member_for_link(token: str, salt: str, max_age=None) -> tuple[Panellid | None, str]:
+    """The member a signed link names (None when there is none, e.g. after leaving) and the
+    link's own state: "geldig", "verlopen" or "ongeldig"."""
+    pseudoniem, status = links.check(token, salt, max_age=max_age)
+    lid = Panellid.objects.filter(pseudoniem=pseudoniem).first() if pseudoniem is not None else None
+    return lid, status
+
+
+def confirmation_link(token: str) -> Uitkomst:
+    """What a confirmation link stands for now: "vraag" (still to confirm), "al_bevestigd",
+    "verlopen" or "ongeldig"."""
+    lid, status = member_for_link(token, links.CONFIRM_SALT, links.confirm_max_age())
+    if lid is None:
+        return Uitkomst(None, "verlopen" if status == "verlopen" else "ongeldig")
+    return Uitkomst(lid, "al_bevestigd" if lid.bevestigd else "vraag")
 
 
 def confirm(token: str) -> Uitkomst:
-    max_age = timedelta(days=links.confirm_days())
-    if links.expired(token, links.CONFIRM_SALT, max_age):
-        return Uitkomst(None, "verlopen")
-    lid = member_for_link(token, links.CONFIRM_SALT, max_age)
-    if lid is None:
-        return Uitkomst(None, "ongeldig")
-    if lid.bevestigd:
-        return Uitkomst(lid, "al_bevestigd")
-    Panellid.objects.filter(pk=lid.pk, bevestigd_op__isnull=True).update(bevestigd_op=timezone.now())
-    return Uitkomst(lid, "bevestigd")
+    uitkomst = confirmation_link(token)
+    if uitkomst.status != "vraag":
+        return uitkomst
+    Panellid.objects.filter(pk=uitkomst.lid.pk, bevestigd_op__isnull=True).update(bevestigd_op=timezone.now())
+    return Uitkomst(uitkomst.lid, "bevestigd")
 
 
 @transaction.atomic
@@ -95,6 +99,6 @@ def leave(lid: Panellid) -> None:
 
 def purge_unconfirmed(now=None) -> int:
     """Sign-ups never confirmed within the confirmation period are deleted with their address."""
-    cutoff = (now or timezone.now()) - timedelta(days=links.confirm_days())
+    cutoff = (now or timezone.now()) - links.confirm_max_age()
     _, per_model = Panellid.objects.filter(bevestigd_op__isnull=True, aangemeld_op__lt=cutoff).delete()
     return per_model.get("loket.Panellid", 0)

@@ -23,6 +23,7 @@ from ..models import (
 from ..models.panel import KERNEN, LEEFTIJDSGROEPEN
 from ..tasks import send_waiting_messages
 from . import mail
+from .answers import scale_label
 
 
 def pct(part: int, whole: int) -> int:
@@ -82,7 +83,7 @@ def _question(block, responses, selected: dict[str, list[str]]) -> VraagUitslag:
         counts.update(answer if isinstance(answer, list) else [answer])
     if kind == "schaal":
         n = value["punten"]
-        labels = [(str(i), _scale(i, n, value)) for i in range(1, n + 1)]
+        labels = [(str(i), scale_label(i, n, value)) for i in range(1, n + 1)]
         if given:
             uitslag.gemiddelde = round(sum(int(a) for a in given) / len(given), 1)
     else:
@@ -90,10 +91,6 @@ def _question(block, responses, selected: dict[str, list[str]]) -> VraagUitslag:
         labels += [(k, k) for k in counts if k not in dict(labels)]  # options renamed later
     uitslag.rijen = [Rij(label, counts[key], pct(counts[key], len(given))) for key, label in labels]
     return uitslag
-
-
-def _scale(i: int, n: int, value) -> str:
-    return {1: f"1 ({value['laag']})", n: f"{n} ({value['hoog']})"}.get(i, str(i))
 
 
 def _comparison(dimensie: str, choices, responses) -> Vergelijking:

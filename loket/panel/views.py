@@ -3,8 +3,6 @@ work is in membership.py, answers.py and results.py."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -22,36 +20,20 @@ def bevestigen(request, token: str):
     """GET shows a button (mail scanners open links), POST confirms the sign-up."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    if request.method == "GET":
-        max_age = timedelta(days=links.confirm_days())
-        lid = membership.member_for_link(token, links.CONFIRM_SALT, max_age=max_age)
-        status = "vraag" if lid is not None and not lid.bevestigd else None
-        if status is None:
-            status = "al_bevestigd" if lid is not None else _why_invalid(token)
-        return _page(request, "loket/panel/bevestigen.html", status)
-    uitkomst = membership.confirm(token)
+    uitkomst = membership.confirmation_link(token) if request.method == "GET" else membership.confirm(token)
     return _page(request, "loket/panel/bevestigen.html", uitkomst.status)
-
-
-def _why_invalid(token: str) -> str:
-    return (
-        "verlopen"
-        if links.expired(token, links.CONFIRM_SALT, timedelta(days=links.confirm_days()))
-        else "ongeldig"
-    )
 
 
 @csrf_exempt  # the signed link is the proof; mail programs POST here for one-click leaving (RFC 8058)
 def afmelden(request, token: str):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    lid = membership.member_for_link(token, links.LEAVE_SALT)
-    valid = links.read(token, links.LEAVE_SALT) is not None
-    if request.method == "GET":
-        status = "vraag" if lid is not None else ("al_afgemeld" if valid else "ongeldig")
-        return _page(request, "loket/panel/afmelden.html", status)
+    lid, link = membership.member_for_link(token, links.LEAVE_SALT)
     if lid is None:
-        return _page(request, "loket/panel/afmelden.html", "al_afgemeld" if valid else "ongeldig")
+        # A good signature without a member: this member left already.
+        return _page(request, "loket/panel/afmelden.html", "al_afgemeld" if link == "geldig" else "ongeldig")
+    if request.method == "GET":
+        return _page(request, "loket/panel/afmelden.html", "vraag")
     membership.leave(lid)
     return _page(request, "loket/panel/afmelden.html", "afgemeld")
 

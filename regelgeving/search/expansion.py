@@ -97,10 +97,6 @@ def build_clauses(parsed: ParsedQuery, pairs) -> list[Clause]:
     return clauses
 
 
-def search_query(clauses: list[Clause], require_all: bool = True):
-    return search_query_at_least(clauses, len(clauses) if require_all else 1)
-
-
 # Beyond this many combinations "at least k of n" becomes "any of them".
 MAX_COMBINATIONS = 20
 
