@@ -315,40 +315,49 @@ def seed_members(rng: random.Random, earlier, last_year):
     this_year_span = max((now - start_of_year).total_seconds(), 1)
     uitnodigingen = []
     n_this, n_last = Counter(), Counter()
+
+    def earlier_invitations(pk, m, weights, pool, year, status, moment) -> int:
+        """A random number (by `weights`) of invitations of `pk` to peilingen from `pool`."""
+        k = rng.choices(list(weights), list(weights.values()))[0]
+        for volgnummer, peiling in enumerate(sorted(rng.sample(pool, k), key=lambda p: p.pk), start=1):
+            uitnodigingen.append(
+                Uitnodiging(
+                    peiling=peiling,
+                    lid_id=pk,
+                    jaar=year,
+                    volgnummer=volgnummer,
+                    token_hash=secrets.token_hex(32),
+                    status=status(),
+                    uitgenodigd_op=moment(),
+                )
+            )
+            m["peilingen"].add(peiling.pk)
+        return k
+
     for pk, m in members.items():
         if not m["bevestigd"]:
             continue
-        k = rng.choices(list(EARLIER_THIS_YEAR), list(EARLIER_THIS_YEAR.values()))[0]
+        k = earlier_invitations(
+            pk,
+            m,
+            EARLIER_THIS_YEAR,
+            earlier,
+            jaar,
+            lambda: rng.choice(["beantwoord", "beantwoord", "uitgenodigd", "afgeslagen"]),
+            lambda: start_of_year + timedelta(seconds=rng.uniform(0, this_year_span)),
+        )
         n_this[k] += 1
-        for volgnummer, peiling in enumerate(sorted(rng.sample(earlier, k), key=lambda p: p.pk), start=1):
-            uitnodigingen.append(
-                Uitnodiging(
-                    peiling=peiling,
-                    lid_id=pk,
-                    jaar=jaar,
-                    volgnummer=volgnummer,
-                    token_hash=secrets.token_hex(32),
-                    status=rng.choice(["beantwoord", "beantwoord", "uitgenodigd", "afgeslagen"]),
-                    uitgenodigd_op=start_of_year + timedelta(seconds=rng.uniform(0, this_year_span)),
-                )
-            )
-            m["peilingen"].add(peiling.pk)
         m["dit_jaar"] = k
-        k = rng.choices(list(EARLIER_LAST_YEAR), list(EARLIER_LAST_YEAR.values()))[0]
+        k = earlier_invitations(
+            pk,
+            m,
+            EARLIER_LAST_YEAR,
+            last_year,
+            jaar - 1,
+            lambda: "beantwoord",
+            lambda: last_year_start + timedelta(days=rng.uniform(0, 364)),
+        )
         n_last[k] += 1
-        for volgnummer, peiling in enumerate(sorted(rng.sample(last_year, k), key=lambda p: p.pk), start=1):
-            uitnodigingen.append(
-                Uitnodiging(
-                    peiling=peiling,
-                    lid_id=pk,
-                    jaar=jaar - 1,
-                    volgnummer=volgnummer,
-                    token_hash=secrets.token_hex(32),
-                    status="beantwoord",
-                    uitgenodigd_op=last_year_start + timedelta(days=rng.uniform(0, 364)),
-                )
-            )
-            m["peilingen"].add(peiling.pk)
     with transaction.atomic():
         PanelContact.objects.bulk_create(contacts, batch_size=1000)
         Uitnodiging.objects.bulk_create(uitnodigingen, batch_size=1000)
