@@ -109,7 +109,7 @@ else:
     # SEARCH_CONFIG is PostgreSQL's text search configuration; SQLite ignores it and gets its
     # Dutch stems from regelgeving.search.analysis instead.
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+        "default": {"BACKEND": "regelgeving.search.backend", "SEARCH_CONFIG": "dutch"}
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -37,6 +37,7 @@ MIN_PART = 4
 MIN_COMPOUND = 8
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case without diacritics: "Cliënt" and "client" are the same search form."""
     decomposed = unicodedata.normalize("NFKD", text.lower())

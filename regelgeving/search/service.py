@@ -152,8 +152,8 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
 
     if clauses:
         base = _searchable(vraag, scope).exclude(pk__in=[t.page.pk for t in uitkomst.vastgepind])
-        page_ids = _text_search(uitkomst, base, clauses, vraag.pagina)
-        uitkomst.treffers = _treffers(page_ids, scope, marks)
+        pages = _text_search(uitkomst, base, clauses, vraag.pagina)
+        uitkomst.treffers = _treffers(pages, scope, marks)
 
     if not uitkomst.resultaten and vraag.pagina == 1:
         uitkomst.suggesties = suggesties(parsed, scope)
@@ -173,33 +173,37 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
 RANKED = 50
 
 
-def _text_search(uitkomst: Zoekuitkomst, base, clauses: list[Clause], pagina: int) -> list[int]:
-    """The ids of one page of text results. When fewer than a page of results holds every
-    clause, pages holding all but one follow ("ruimer"), then all but two, and so on."""
+def _text_search(uitkomst: Zoekuitkomst, base, clauses: list[Clause], pagina: int) -> list[Page]:
+    """One page of text results (pages as the backend returns them, not yet specific). When
+    fewer than a page of results holds every clause, pages holding all but one follow
+    ("ruimer"), then all but two, and so on."""
     start, end = (pagina - 1) * PAGE_SIZE, pagina * PAGE_SIZE
     n = len(clauses)
     results = base.search(search_query_at_least(clauses, n))
-    total = results.count()
+    # Fetch before counting: fewer than RANKED results are their own count, and a backend
+    # that counts while fetching (see postgres.py) answers count() without another query.
+    fetched = list(results[start:end] if start >= RANKED else results[:RANKED])
+    total = len(fetched) if start < RANKED and len(fetched) < RANKED else results.count()
     uitkomst.aantal_volledig = total
     if total >= PAGE_SIZE or n == 1:
         uitkomst.aantal_tekst = total
         if start >= RANKED:
-            return [p.pk for p in results[start:end]]
-        return _by_title(list(results[:RANKED]), clauses)[start:end]
-    ids = _by_title(list(results[:total]), clauses)
+            return fetched
+        return _by_title(fetched, clauses)[start:end]
+    found = _by_title(fetched if start < RANKED else list(results[:total]), clauses)
     for k in range(n - 1, 0, -1):
-        seen = set(ids)
+        seen = {p.pk for p in found}
         more = [p for p in base.search(search_query_at_least(clauses, k))[:RANKED] if p.pk not in seen]
-        ids += _by_title(more, clauses)
-        if len(ids) >= PAGE_SIZE:
+        found += _by_title(more, clauses)
+        if len(found) >= PAGE_SIZE:
             break
-    uitkomst.aantal_tekst = len(ids)
-    uitkomst.ruimer = len(ids) > total
-    return ids[start:end]
+    uitkomst.aantal_tekst = len(found)
+    uitkomst.ruimer = len(found) > total
+    return found[start:end]
 
 
-def _by_title(pages: list[Page], clauses: list[Clause]) -> list[int]:
-    """Ids in order of how much of the query the title holds (stemmed, compounds split), rare
+def _by_title(pages: list[Page], clauses: list[Clause]) -> list[Page]:
+    """Pages in order of how much of the query the title holds (stemmed, compounds split), rare
     words counting more than common ones; ties keep the backend's ranking."""
     weights = [informativeness(c) for c in clauses]
 
@@ -207,7 +211,7 @@ def _by_title(pages: list[Page], clauses: list[Clause]) -> list[int]:
         forms = set(index_forms(page.title).split()) | {fold(w) for w in page.title.split()}
         return sum(w for c, w in zip(clauses, weights, strict=True) if clause_matches(c, forms))
 
-    return [p.pk for p in sorted(pages, key=lambda p: -title_score(p))]
+    return sorted(pages, key=lambda p: -title_score(p))
 
 
 # -- scope and kinds -----------------------------------------------------------
@@ -288,11 +292,36 @@ def _fragment_of(page: Page, marks) -> SafeString:
     return html
 
 
-def _treffers(page_ids, scope, marks) -> list[Treffer]:
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
+# What a result line and its fragment read of each kind of page; the rest is not loaded.
+RESULT_FIELDS = ("title", "url_path", "path", "depth", "content_type", "versie")
+RESULT_TEXT_FIELDS = {
+    ArtikelPage: ("nummer", "opschrift", "body"),
+    BijlagePage: ("nummer", "opschrift", "body"),
+    DivisiePage: ("soort", "nummer", "opschrift", "intro"),
+    BegripPage: ("term", "definitie"),
+}
+
+
+def _specific(pages: list[Page]) -> dict[int, Page]:
+    """The specific pages, one query per page type (the type is known from the result)."""
+    by_model: dict[type, list[int]] = {}
+    for page in pages:
+        by_model.setdefault(page.specific_class, []).append(page.pk)
+    found = {}
+    for model, pks in by_model.items():
+        if model in RESULT_TEXT_FIELDS:
+            found.update(
+                (p.pk, p)
+                for p in model.objects.filter(pk__in=pks).only(*RESULT_FIELDS, *RESULT_TEXT_FIELDS[model])
+            )
+    return found
+
+
+def _treffers(pages: list[Page], scope, marks) -> list[Treffer]:
+    specific = _specific(pages)
     treffers = []
-    for pk in page_ids:
-        treffer = _describe(pages[pk], scope) if pk in pages else None
+    for page in pages:
+        treffer = _describe(specific[page.pk], scope) if page.pk in specific else None
         if treffer:
             treffer.fragment = _fragment_of(treffer.page, marks)
             treffers.append(treffer)

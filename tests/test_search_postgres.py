@@ -1,0 +1,104 @@
+"""The PostgreSQL search backend (regelgeving/search/postgres.py) finds what Wagtail's finds.
+
+It only changes how a query reaches PostgreSQL (one tsquery, one rank per vector, counted while
+fetching), so for every kind of query the pages found must be exactly those of Wagtail's own
+PostgreSQL backend, on the imported Lochem verordening. On SQLite these tests are skipped.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Not, Or, Phrase, PlainText
+
+from regelgeving.search.expansion import build_clauses, search_query_at_least, synonym_pairs
+from regelgeving.search.query import parse_query
+
+from .test_search import rolled_back_afterwards
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="alleen op PostgreSQL: de eigen PostgreSQL-zoekbackend (make test draait ook op PostgreSQL)",
+)
+
+QUERIES = {
+    "one word": PlainText("mantelzorger"),
+    "words, and": PlainText("eigen bijdrage"),
+    "words, or": PlainText("rolstoel scootmobiel", operator="or"),
+    "phrase": Phrase("maatschappelijke opvang"),
+    "phrase with a stop word": Phrase("college van burgemeester"),
+    "and of or": And([Or([PlainText("pgb"), PlainText("persoonsgebonden")]), PlainText("budget")]),
+    "not": And([PlainText("voorziening"), Not(PlainText("vervoer"))]),
+    "quote in a word": PlainText("o'brien"),
+}
+
+
+@pytest.fixture(scope="module")
+def _lochem_once(django_db_setup, django_db_blocker):
+    with rolled_back_afterwards(django_db_blocker):
+        with django_db_blocker.unblock():
+            call_command("setup_demo", stdout=io.StringIO())
+        yield
+
+
+@pytest.fixture
+def lochem(_lochem_once, db):
+    """The Lochem verordening, imported once for this module (see test_search.demo)."""
+
+
+def stock_backend():
+    return PostgresSearchBackend({"SEARCH_CONFIG": "dutch"})
+
+
+def searchable():
+    return Page.objects.live()
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_same_pages_as_wagtails_postgresql_backend(lochem, name):
+    query = QUERIES[name]
+    ours = get_search_backend().search(query, searchable())
+    stock = stock_backend().search(query, searchable())
+    assert {p.pk for p in ours} == {p.pk for p in stock}
+    assert ours.count() == stock.count()
+
+
+@pytest.mark.parametrize(
+    "q", ["mantelzorg", "wmo", "sport en school kinderen laag inkomen", '"eigen bijdrage" inkomen']
+)
+def test_same_pages_for_the_queries_the_search_builds(lochem, q):
+    """Every 'at least k of n' query the search page runs, with synonyms and stems."""
+    clauses = build_clauses(parse_query(q), synonym_pairs())
+    for k in range(len(clauses), 0, -1):
+        query = search_query_at_least(clauses, k)
+        ours = {p.pk for p in get_search_backend().search(query, searchable())}
+        assert ours == {p.pk for p in stock_backend().search(query, searchable())}
+    assert ours, f"{q!r}: nothing found for any of its words"
+
+
+def test_best_match_first(lochem):
+    """Ranking: the article about the mantelzorgcompliment comes before articles naming it once."""
+    results = list(get_search_backend().search(PlainText("mantelzorgcompliment"), searchable())[:3])
+    assert "mantelzorgcompliment" in results[0].title.lower()
+
+
+def test_count_after_fetch_costs_no_query(lochem):
+    results = get_search_backend().search(PlainText("aanvraag"), searchable())
+    first = list(results[:5])
+    with CaptureQueriesContext(connection) as queries:
+        total = results.count()
+    assert len(queries) == 0
+    assert len(first) == 5
+    assert total == stock_backend().search(PlainText("aanvraag"), searchable()).count() > 5
+
+
+def test_count_without_fetch_and_past_the_end(lochem):
+    results = get_search_backend().search(PlainText("mantelzorger"), searchable())
+    total = stock_backend().search(PlainText("mantelzorger"), searchable()).count()
+    assert list(results[total + 10 : total + 20]) == []
+    assert results.count() == total  # an empty page past the end cannot count; count() asks
