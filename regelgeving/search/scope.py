@@ -1,6 +1,6 @@
 """Which versions a search looks in: the one in force per regeling on a peildatum, or all of them.
 
-Built from two queries whatever the number of regelingen, and reusing `validity`, the rule
+Built from two queries of plain rows whatever the number of regelingen, and reusing `validity`, the rule
 behind `RegelingPage.versie_op`, so search and pages always agree on "which version applied".
 """
 
@@ -16,9 +16,29 @@ from ..models import RegelingPage, RegelingVersiePage
 
 
 @dataclass(frozen=True)
+class Regeling:
+    """What a result line needs of a regeling (plain rows: a search may span 100 of them)."""
+
+    pk: int
+    title: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Versie:
+    """What a result line and the timeline need of a version."""
+
+    pk: int
+    title: str
+    path: str
+    in_werking_op: date | None
+    uitgewerkt_op: date | None
+
+
+@dataclass(frozen=True)
 class VersieInScope:
-    versie: RegelingVersiePage
-    regeling: RegelingPage
+    versie: Versie
+    regeling: Regeling
     geldigheid: validity.Geldigheid
 
     @property
@@ -30,31 +50,46 @@ class VersieInScope:
         return validity.STATUS_LABELS[self.status]
 
 
+class Scope(dict[int, VersieInScope]):
+    """The versions in scope by page id; `every_live_version` tells whether no live version
+    was left out (then one path condition covers them all, see service._in_versions)."""
+
+    every_live_version: bool = False
+
+
 def versions_in_scope(
     peildatum: date, alle_versies: bool = False, regeling: RegelingPage | None = None
-) -> dict[int, VersieInScope]:
+) -> Scope:
     """Live versions to search, by page id: per regeling the one in force on `peildatum`
     (none where no version applied that day), or every version when `alle_versies`."""
     regelingen = RegelingPage.objects.live()
     if regeling is not None:
         regelingen = regelingen.filter(pk=regeling.pk)
-    by_path = {r.path: r for r in regelingen.only("id", "title", "path", "url_path", "slug")}
+    by_path = {
+        path: Regeling(pk, title, slug)
+        for pk, title, slug, path in regelingen.values_list("pk", "title", "slug", "path")
+    }
     versies = RegelingVersiePage.objects.live().filter(depth__gt=1)
     if regeling is not None:
         versies = versies.child_of(regeling)
-    grouped: dict[str, list[RegelingVersiePage]] = {}
-    # Only what the timeline and a result line need: 100 regelingen load in a few milliseconds.
-    fields = ("id", "title", "path", "depth", "url_path", "slug", "live", "in_werking_op", "uitgewerkt_op")
-    for versie in versies.only(*fields):
+    grouped: dict[str, list[Versie]] = {}
+    outside = 0  # live versions under a regeling that is not live
+    fields = ("pk", "title", "path", "in_werking_op", "uitgewerkt_op")
+    for row in versies.values_list(*fields):
+        versie = Versie(*row)
         parent_path = versie.path[: -RegelingVersiePage.steplen]
         if parent_path in by_path:
             grouped.setdefault(parent_path, []).append(versie)
+        else:
+            outside += 1
 
-    scope: dict[int, VersieInScope] = {}
+    scope = Scope()
     for parent_path, group in grouped.items():
         lijn = validity.tijdlijn(group)
         entries = lijn if alle_versies else [validity.geldig_op(lijn, peildatum)]
         for entry in entries:
             if entry is not None:
                 scope[entry.versie.pk] = VersieInScope(entry.versie, by_path[parent_path], entry)
+    loaded = outside + sum(len(group) for group in grouped.values())
+    scope.every_live_version = regeling is None and len(scope) == loaded
     return scope
