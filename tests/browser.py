@@ -123,7 +123,17 @@ class _Snapshot:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("TRUNCATE " + ", ".join(qn(t) for t in self.tables) + " CASCADE")
             for table in self.tables:
-                cursor.execute(f"INSERT INTO {qn(table)} SELECT * FROM {self.SCHEMA}.{qn(table)}")
+                # Generated columns (the stored search vector of regelgeving's migration 0007)
+                # are computed by PostgreSQL and cannot be written.
+                cursor.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                    " AND table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position",
+                    [table],
+                )
+                columns = ", ".join(qn(row[0]) for row in cursor.fetchall())
+                cursor.execute(
+                    f"INSERT INTO {qn(table)} ({columns}) SELECT {columns} FROM {self.SCHEMA}.{qn(table)}"
+                )
 
 
 _SNAPSHOT = _Snapshot()
