@@ -101,14 +101,21 @@ class _Snapshot:
             connection.connection.backup(self.sqlite)
             return
         qn = connection.ops.quote_name
-        self.tables = sorted(
-            connection.introspection.django_table_names(only_existing=True, include_views=False)
-        )
+        tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+        self.tables = {}  # table -> the columns restore writes
         with connection.cursor() as cursor:
             cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
             cursor.execute(f"CREATE SCHEMA {self.SCHEMA}")
-            for table in self.tables:
+            for table in tables:
                 cursor.execute(f"CREATE TABLE {self.SCHEMA}.{qn(table)} AS TABLE {qn(table)}")
+                # Generated columns (the stored search vector of regelgeving's migration 0007)
+                # are computed by PostgreSQL and cannot be written.
+                cursor.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                    " AND table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position",
+                    [table],
+                )
+                self.tables[table] = ", ".join(qn(row[0]) for row in cursor.fetchall())
 
     @property
     def saved(self) -> bool:
@@ -122,15 +129,7 @@ class _Snapshot:
         qn = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("TRUNCATE " + ", ".join(qn(t) for t in self.tables) + " CASCADE")
-            for table in self.tables:
-                # Generated columns (the stored search vector of regelgeving's migration 0007)
-                # are computed by PostgreSQL and cannot be written.
-                cursor.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                    " AND table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position",
-                    [table],
-                )
-                columns = ", ".join(qn(row[0]) for row in cursor.fetchall())
+            for table, columns in self.tables.items():
                 cursor.execute(
                     f"INSERT INTO {qn(table)} ({columns}) SELECT {columns} FROM {self.SCHEMA}.{qn(table)}"
                 )

@@ -1,7 +1,7 @@
 """Wagtail's PostgreSQL search backend, with the query as one tsquery ranked once per vector.
 
-See backend.py for why. Two things differ from Wagtail's compiler, both in how the same
-query reaches PostgreSQL, not in what it matches:
+See backend.py for why. Four things differ from Wagtail's compiler and results, all in how
+the same query reaches PostgreSQL, not in what it matches:
 
 - the combined `title || body` vector it matches against is the stored column of migration
   0007 (with its GIN index) instead of an expression computed for every candidate row;
@@ -18,6 +18,8 @@ query reaches PostgreSQL, not in what it matches:
 from __future__ import annotations
 
 import re
+from functools import reduce
+from operator import add
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db.models import Count, Expression, F, Window
@@ -76,36 +78,36 @@ class StoredTitleBody(Expression):
         return Col(title.alias, column)
 
 
+def handled(query) -> bool:
+    """Whether this backend's path applies: MatchAll (and its Not) and Fuzzy take Wagtail's."""
+    if isinstance(query, Not) and isinstance(query.subquery, MatchAll):
+        return False
+    return isinstance(query, (PlainText, Phrase, And, Or, Not, Boost))
+
+
 class OneTsqueryCompiler(PostgresSearchQueryCompiler):
     total: int | None = None  # set by CountingSearchResults when a fetch has counted
-
-    @property
-    def counts(self) -> bool:
-        # MatchAll and Fuzzy take other paths in Wagtail's search(); they are not counted here.
-        return isinstance(self.query, (PlainText, Phrase, And, Or, Not, Boost))
 
     def build_tsquery(self, query, config=None):
         return SearchQuery(tsquery_text(query) or "", search_type="raw", config=config)
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        plain = not isinstance(self.query, MatchAll) and not (
-            isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll)
-        )
-        if self.fields is not None or not self.counts or not plain:
+        if self.fields is not None or not handled(self.query):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         search_query = self.build_tsquery(self.query, config=config)
-        rank = self._build_rank_expression(self.get_search_vectors(search_query), config)
+        rank = self._rank(self.get_search_vectors(search_query), search_query)
         # alias(), not annotate(): the vector is matched against, not sent back with every row.
         queryset = self.queryset.alias(_vector_=StoredTitleBody()).filter(_vector_=search_query)
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
     def _build_rank_expression(self, vectors, config):
-        tsquery = self.build_tsquery(self.query, config=config)
-        ranks = [SearchRank(vector, tsquery, weights=self.sql_weights) * boost for vector, boost in vectors]
-        total = ranks[0]
-        for rank in ranks[1:]:
-            total += rank
-        return total
+        # Wagtail's own search() calls this (for searches on named fields).
+        return self._rank(vectors, self.build_tsquery(self.query, config=config))
+
+    def _rank(self, vectors, tsquery):
+        return reduce(
+            add, (SearchRank(vector, tsquery, weights=self.sql_weights) * boost for vector, boost in vectors)
+        )
 
 
 class CountingSearchResults(PostgresSearchResults):
@@ -114,7 +116,7 @@ class CountingSearchResults(PostgresSearchResults):
 
     def _do_search(self):
         compiler = self.query_compiler
-        if not isinstance(compiler, OneTsqueryCompiler) or not compiler.counts:
+        if not isinstance(compiler, OneTsqueryCompiler) or not handled(compiler.query):
             return super()._do_search()
         rows = list(self.get_queryset().annotate(_matches=Window(Count("*"))))
         if rows or not self.start:

@@ -72,16 +72,14 @@ def versions_in_scope(
     versies = RegelingVersiePage.objects.live().filter(depth__gt=1)
     if regeling is not None:
         versies = versies.child_of(regeling)
+    live = [
+        Versie(*row) for row in versies.values_list("pk", "title", "path", "in_werking_op", "uitgewerkt_op")
+    ]
     grouped: dict[str, list[Versie]] = {}
-    outside = 0  # live versions under a regeling that is not live
-    fields = ("pk", "title", "path", "in_werking_op", "uitgewerkt_op")
-    for row in versies.values_list(*fields):
-        versie = Versie(*row)
+    for versie in live:
         parent_path = versie.path[: -RegelingVersiePage.steplen]
-        if parent_path in by_path:
+        if parent_path in by_path:  # not under a regeling that is not live
             grouped.setdefault(parent_path, []).append(versie)
-        else:
-            outside += 1
 
     scope = Scope()
     for parent_path, group in grouped.items():
@@ -90,6 +88,5 @@ def versions_in_scope(
         for entry in entries:
             if entry is not None:
                 scope[entry.versie.pk] = VersieInScope(entry.versie, by_path[parent_path], entry)
-    loaded = outside + sum(len(group) for group in grouped.values())
-    scope.every_live_version = regeling is None and len(scope) == loaded
+    scope.every_live_version = regeling is None and len(scope) == len(live)
     return scope

@@ -348,27 +348,12 @@ def _citation_targets(citation: Citation, versie_ids: list[int]):
 
 def _pin_citation(uitkomst: Zoekuitkomst, citation: Citation, scope, bare: bool) -> None:
     targets = _citation_targets(citation, list(scope))
-    # Order by regeling from plain rows; load only the pages shown.
-    ordered = sorted(
-        (scope[versie_id].regeling.title, path, pk)
-        for pk, versie_id, path in targets.values_list("pk", "versie_id", "path")
-    )
-    if len(ordered) > PAGE_SIZE:
-        # The same number in many regelingen: the first ones, and how to see the rest.
-        uitkomst.meldingen.append(
-            f"{citation.label().capitalize()} staat in {len(ordered)} regelingen; hier de eerste "
-            f"{PAGE_SIZE}. Kies een regeling om daarin te zoeken."
-        )
-    first = [pk for _, _, pk in ordered[:PAGE_SIZE]]
-    pages = {p.pk: p for p in _shown(targets.filter(pk__in=first))}
-    for pk in first:
-        treffer = _describe(pages[pk], scope, pinned="verwijzing")
-        if treffer is None:
-            continue
-        if citation.lid and isinstance(pages[pk], ArtikelPage):
+    rows = targets.values_list("pk", "versie_id", "path")
+    pinned = _pin_first(uitkomst, targets, rows, scope, "verwijzing", citation.label().capitalize())
+    for treffer in pinned:
+        if citation.lid and isinstance(treffer.page, ArtikelPage):
             treffer.url += f"#lid-{citation.lid}"
-        uitkomst.vastgepind.append(treffer)
-    if not ordered:
+    if not pinned:
         waar = "in de versies die op de peildatum golden"
         if uitkomst.vraag.alle_versies:
             waar = "in geen enkele versie"
@@ -399,23 +384,31 @@ def _pin_begrip(uitkomst: Zoekuitkomst, parsed: ParsedQuery, scope) -> None:
         )
 
     # Compare names first (the same begrip exists in every regeling); load only the matches.
-    rows = candidates.values_list("pk", "term", "vormen", "versie_id", "path")
-    matching = sorted(
-        (scope[versie_id].regeling.title, path, pk)
-        for pk, term, vormen, versie_id, path in rows
+    rows = [
+        (pk, versie_id, path)
+        for pk, term, vormen, versie_id, path in candidates.values_list(
+            "pk", "term", "vormen", "versie_id", "path"
+        )
         if versie_id in scope and pk not in pinned and named([term, *vormen])
-    )
-    if len(matching) > PAGE_SIZE:
+    ]
+    _pin_first(uitkomst, BegripPage.objects.all(), rows, scope, "begrip", "Het begrip")
+
+
+def _pin_first(uitkomst: Zoekuitkomst, pages, rows, scope, why: str, what: str) -> list[Treffer]:
+    """Pin the first page of `rows` ((pk, versie id, path) of `pages`, versions in scope) in
+    order of regeling, saying how many there are when more; only the pinned pages are loaded."""
+    ordered = sorted((scope[versie_id].regeling.title, path, pk) for pk, versie_id, path in rows)
+    if len(ordered) > PAGE_SIZE:
+        # The same number or begrip in many regelingen: the first ones, and how to see the rest.
         uitkomst.meldingen.append(
-            f"Het begrip staat in {len(matching)} regelingen; hier de eerste {PAGE_SIZE}. "
+            f"{what} staat in {len(ordered)} regelingen; hier de eerste {PAGE_SIZE}. "
             "Kies een regeling om daarin te zoeken."
         )
-    first = [pk for _, _, pk in matching[:PAGE_SIZE]]
-    begrippen = {b.pk: b for b in _shown(BegripPage.objects.filter(pk__in=first))}
-    for pk in first:
-        treffer = _describe(begrippen[pk], scope, pinned="begrip")
-        if treffer:
-            uitkomst.vastgepind.append(treffer)
+    first = [pk for _, _, pk in ordered[:PAGE_SIZE]]
+    loaded = {p.pk: p for p in _shown(pages.filter(pk__in=first))}
+    treffers = [t for t in (_describe(loaded[pk], scope, pinned=why) for pk in first) if t]
+    uitkomst.vastgepind += treffers
+    return treffers
 
 
 def suggesties(parsed: ParsedQuery, scope, limit: int = 5) -> list[str]:
