@@ -1,10 +1,16 @@
 """A version is published and unpublished as a whole: its articles, annexes and begrippen
-follow the version page (also when Wagtail's publish_scheduled publishes it on its date)."""
+follow the version page (also when Wagtail's publish_scheduled publishes it on its date).
 
-from wagtail.signals import page_published, page_unpublished
+Whatever searches keep in memory (regelingen, versions, begrippen, synoniemen, wetten; see
+search/published.py) renews the search cache key when it changes."""
 
-from .models import RegelingVersiePage
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey, Synoniem, Wet
 from .versions import publish_descendants, unpublish_descendants
+
+KEPT_IN_SEARCH_CACHE = (RegelingPage, RegelingVersiePage, BegripPage, Synoniem, Wet)
 
 
 def on_version_published(sender, instance, **kwargs):
@@ -15,6 +21,19 @@ def on_version_unpublished(sender, instance, **kwargs):
     unpublish_descendants(instance)
 
 
+def on_cached_change(sender, **kwargs):
+    SearchCacheKey.renew()
+
+
+def on_page_move(sender, instance, **kwargs):
+    # A move rewrites the paths of a whole subtree, which may hold versions and begrippen.
+    SearchCacheKey.renew()
+
+
 def connect():
     page_published.connect(on_version_published, sender=RegelingVersiePage)
     page_unpublished.connect(on_version_unpublished, sender=RegelingVersiePage)
+    for model in KEPT_IN_SEARCH_CACHE:
+        post_save.connect(on_cached_change, sender=model)
+        post_delete.connect(on_cached_change, sender=model)
+    post_page_move.connect(on_page_move)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import ArtikelPage, RegelingVersiePage
+from .models import ArtikelPage, RegelingVersiePage, SearchCacheKey
 from .search.tasks import reindex_after_commit
 
 
@@ -55,6 +55,7 @@ def publish_descendants(versie: RegelingVersiePage) -> int:
         ids = list(drafts.values_list("pk", flat=True))
         drafts.update(live=True, has_unpublished_changes=False, last_published_at=now)
         Page.objects.filter(pk__in=ids, first_published_at__isnull=True).update(first_published_at=now)
+        SearchCacheKey.renew()  # begrippen went live without a save of their own
         reindex_after_commit(ids)
     return len(ids)
 
@@ -64,5 +65,6 @@ def unpublish_descendants(versie: RegelingVersiePage) -> int:
         pages = Page.objects.descendant_of(versie).filter(live=True)
         ids = list(pages.values_list("pk", flat=True))
         pages.update(live=False)
+        SearchCacheKey.renew()
         reindex_after_commit(ids)
     return len(ids)

@@ -461,6 +461,62 @@ class TestTweeVersies:
         assert reindex_pages.call(sorted(pagina_ids)) == len(pagina_ids)
 
 
+# -- what searches keep in memory between requests (search/published.py) ------------------
+
+
+def test_a_begrip_renamed_and_published_is_pinned_by_its_new_name_at_once(v2026):
+    begrip = BegripPage.objects.get(slug="mantelzorger")
+    assert zoeken("mantelzorger").vastgepind[0].page.pk == begrip.pk  # now kept in memory
+    begrip.term, begrip.vormen = "zorgmaatje", []
+    begrip.save_revision().publish()
+    assert [t.page.pk for t in zoeken("zorgmaatje").vastgepind] == [begrip.pk]
+    assert not zoeken("mantelzorger").vastgepind
+
+
+def test_a_change_rolled_back_is_never_shown_not_even_after_a_later_change(v2026):
+    regeling = v2026.get_parent().specific
+    with pytest.raises(RuntimeError), transaction.atomic():
+        regeling.title = "Titel die niet doorgaat"
+        regeling.save()
+        assert zoeken("mantelzorger").resultaten[0].scope.regeling.title == "Titel die niet doorgaat"
+        raise RuntimeError("editor cancels")
+    assert zoeken("mantelzorger").resultaten[0].scope.regeling.title == "Verordening Sociaal Domein"
+    regeling.refresh_from_db()
+    regeling.title = "Nieuwe titel"
+    regeling.save()
+    assert zoeken("mantelzorger").resultaten[0].scope.regeling.title == "Nieuwe titel"
+
+
+def test_a_deleted_regeling_is_no_longer_searched(v2026):
+    assert zoeken("mantelzorger").aantal
+    v2026.get_parent().delete()
+    assert zoeken("mantelzorger").aantal == 0
+
+
+def test_repeated_searches_do_not_reload_regelingen_versions_and_synonyms(v2026):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Synoniem.objects.create(term="kaart", synoniem="pas")  # any change: the next search loads
+    with CaptureQueriesContext(connection) as eerste:
+        zoeken("mantelzorger")
+    with CaptureQueriesContext(connection) as tweede:
+        zoeken("mantelzorger")
+    # regelingen, versions, begrippen, synoniemen and wetten: loaded once, then one key read
+    assert len(tweede) <= len(eerste) - 5
+
+
+def test_without_the_cache_key_row_searches_load_everything_each_time(v2026):
+    from regelgeving.models import SearchCacheKey
+
+    SearchCacheKey.objects.all().delete()  # as after a flush of the database
+    assert zoeken("keukentafelgesprek").aantal == 0
+    Synoniem.objects.filter(term="pgb").update(term="keukentafelgesprek")  # no signal sent
+    assert zoeken("keukentafelgesprek").aantal > 0
+    SearchCacheKey.renew()
+    assert SearchCacheKey.current()
+
+
 def test_an_edited_article_is_found_by_its_new_words_only(client, v2026):
     tien_negen = artikel("10.9")
     assert [t.nummer for t in zoeken("panellid").resultaten] == ["10.9"]

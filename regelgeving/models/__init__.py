@@ -1,6 +1,7 @@
 from .begrippen import BegripPage, BegrippenIndexPage
 from .onderdelen import ArtikelPage, BijlagePage, DivisiePage
 from .regeling import RegelingPage, RegelingVersiePage
+from .search_cache import SearchCacheKey
 from .site import HomePage, RegelgevingIndexPage
 from .synoniemen import Synoniem
 from .wetten import Wet
@@ -15,6 +16,7 @@ __all__ = [
     "RegelgevingIndexPage",
     "RegelingPage",
     "RegelingVersiePage",
+    "SearchCacheKey",
     "Synoniem",
     "Wet",
 ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.utils.html import escape
+from html import escape
+
 from django.utils.safestring import SafeString, mark_safe
 
 from .analysis import WORD, fold, word_forms
@@ -25,8 +26,15 @@ def fragment(text: str, marks) -> tuple[SafeString, bool]:
             forms[i] = word_forms(tokens[i].group().lower())
         return forms[i]
 
+    hits: dict[int, range] = {}
+
     def hits_at(i: int) -> range:
         """The token positions matched at i: the word itself, or a phrase starting there."""
+        if i not in hits:
+            hits[i] = _hits_at(i)
+        return hits[i]
+
+    def _hits_at(i: int) -> range:
         if fold(tokens[i].group()) in marks.words or forms_of(i) & marks.forms:
             return range(i, i + 1)
         for phrase in marks.phrases:
@@ -41,13 +49,13 @@ def fragment(text: str, marks) -> tuple[SafeString, bool]:
     stop = min(len(tokens), start + LENGTH)
     hit_set = {j for i in range(start, stop) for j in hits_at(i)} if first is not None else set()
 
+    # The text between marks is escaped in one piece (escaping per word cost more than the rest).
     out = ["…"] if start > 0 else []
     position = tokens[start].start()
-    for i in range(start, stop):
+    for i in sorted(j for j in hit_set if j < stop):
         token = tokens[i]
         out.append(escape(text[position : token.start()]))
-        word = escape(token.group())
-        out.append(f"<mark>{word}</mark>" if i in hit_set else word)
+        out.append(f"<mark>{escape(token.group())}</mark>")
         position = token.end()
     if stop < len(tokens):
         out.append(escape(text[position : tokens[stop].start()].rstrip()) + " …")

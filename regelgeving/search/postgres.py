@@ -21,9 +21,8 @@ import re
 from functools import reduce
 from operator import add
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db.models import Count, Expression, F, Window
-from django.db.models.expressions import Col
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import BooleanField, Count, Expression, F, FloatField, Window
 from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
@@ -64,18 +63,59 @@ def tsquery_text(query) -> str | None:
     raise NotImplementedError(f"{query.__class__.__name__} is not supported by this search backend.")
 
 
-class StoredTitleBody(Expression):
-    """The stored `title || body` of the index entry joined to each page, where Wagtail
-    writes `F("index_entries__title") || F("index_entries__body")`."""
+class _OnIndexEntry(Expression):
+    """SQL on the index entry joined to each page, written out in one piece. Wagtail builds the
+    same from nested Django expressions (SearchQuery, SearchRank, CombinedExpression ...),
+    which Django took several milliseconds per search to resolve, compare and compile."""
 
-    output_field = SearchVectorField()
+    alias = None
+
+    def __init__(self, tsquery: str, config: str | None, weights: str = ""):
+        super().__init__()
+        self.tsquery, self.config, self.weights = tsquery, config, weights
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        # The join Wagtail filters through (page -> its index entry), found as Wagtail finds it.
         title = F("index_entries__title").resolve_expression(query, allow_joins, reuse, summarize, for_save)
-        column = SearchVectorField()
-        column.set_attributes_from_name(STORED_VECTOR)
-        column.model = title.target.model  # Django names an expression by model and field
-        return Col(title.alias, column)
+        resolved = self.copy()
+        resolved.alias = title.alias
+        return resolved
+
+    def _tsquery_sql(self) -> tuple[str, list]:
+        if self.config is None:
+            return "to_tsquery(%s)", [self.tsquery]
+        return "to_tsquery(%s::regconfig, %s)", [self.config, self.tsquery]
+
+    def _column(self, compiler, name: str) -> str:
+        return f"{compiler.quote_name_unless_alias(self.alias)}.{compiler.connection.ops.quote_name(name)}"
+
+
+class Matches(_OnIndexEntry):
+    """`stored title || body @@ tsquery`: the condition Wagtail writes as
+    `(title || body) @@ query`, on the stored column of migration 0007 and its GIN index."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def as_sql(self, compiler, connection):
+        tsquery, params = self._tsquery_sql()
+        return f"{self._column(compiler, STORED_VECTOR)} @@ {tsquery}", params
+
+
+class Rank(_OnIndexEntry):
+    """Wagtail's rank for a search over the index (not over named fields): `ts_rank` of the
+    title vector times its title_norm plus `ts_rank` of the body vector, with Wagtail's weights."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection):
+        tsquery, params = self._tsquery_sql()
+        rank = "ts_rank(%s::float4[], {vector}, " + tsquery + ")"
+        sql = (
+            f"{rank.format(vector=self._column(compiler, 'title'))} * {self._column(compiler, 'title_norm')}"
+            f" + {rank.format(vector=self._column(compiler, 'body'))}"
+        )
+        return sql, [self.weights, *params, self.weights, *params]
 
 
 def handled(query) -> bool:
@@ -94,10 +134,9 @@ class OneTsqueryCompiler(PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
         if self.fields is not None or not handled(self.query):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
-        search_query = self.build_tsquery(self.query, config=config)
-        rank = self._rank(self.get_search_vectors(search_query), search_query)
-        # alias(), not annotate(): the vector is matched against, not sent back with every row.
-        queryset = self.queryset.alias(_vector_=StoredTitleBody()).filter(_vector_=search_query)
+        text = tsquery_text(self.query) or ""
+        queryset = self.queryset.filter(Matches(text, config))
+        rank = Rank(text, config, self.sql_weights)
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
     def _build_rank_expression(self, vectors, config):

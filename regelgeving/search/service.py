@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 from ..models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, RegelingPage, Wet
 from ..rich_text import stream_plain_text
-from .analysis import fold, index_forms, query_form
+from .analysis import fold, index_forms
 from .expansion import (
     Clause,
     build_clauses,
@@ -30,10 +30,10 @@ from .expansion import (
     highlight_terms,
     informativeness,
     search_query_at_least,
-    synonym_pairs,
 )
 from .highlight import fragment
-from .query import Citation, ParsedQuery, normalized, parse_query
+from .published import published
+from .query import Citation, ParsedQuery, parse_query
 from .scope import Scope, VersieInScope, versions_in_scope
 
 PAGE_SIZE = 10
@@ -132,7 +132,8 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
         return uitkomst
 
     peildatum = vraag.peildatum or timezone.localdate()
-    scope = versions_in_scope(peildatum, vraag.alle_versies, vraag.regeling)
+    loaded = published()
+    scope = versions_in_scope(peildatum, vraag.alle_versies, vraag.regeling, loaded)
     if not scope:
         uitkomst.meldingen.append(
             f"Op {peildatum:%d-%m-%Y} gold geen versie"
@@ -143,10 +144,10 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
 
     if parsed.citation:
         _pin_citation(uitkomst, parsed.citation, scope, bare=not parsed.has_text)
-    clauses = build_clauses(parsed, synonym_pairs()) if parsed.has_text else []
+    clauses = build_clauses(parsed, loaded.synonym_pairs) if parsed.has_text else []
     marks = highlight_terms(clauses)
     if parsed.has_text and _kinds(vraag) and "begrip" in _kinds(vraag):
-        _pin_begrip(uitkomst, parsed, scope)
+        _pin_begrip(uitkomst, loaded.begrippen_named(parsed.text), scope)
     for treffer in uitkomst.vastgepind:
         treffer.fragment = _fragment_of(treffer.page, marks)
 
@@ -234,6 +235,7 @@ def _searchable(vraag: Zoekvraag, scope: Scope):
     if not kinds:
         return Page.objects.none()
     pages = Page.objects.live().type(*(SOORTEN[k] for k in kinds)).filter(_in_versions(scope))
+    pages = pages.only("title", "content_type")  # what ranking by title reads; shown ones load later
     if vraag.wet is not None:
         tagged = [
             pk
@@ -293,34 +295,30 @@ def _fragment_of(page: Page, marks) -> SafeString:
 
 
 # What a result line and its fragment read of each kind of page; the rest is not loaded.
-RESULT_FIELDS = ("title", "url_path", "path", "depth", "content_type", "versie")
+RESULT_FIELDS = ("title", "url_path", "path", "depth", "content_type")
 RESULT_TEXT_FIELDS = {
-    ArtikelPage: ("nummer", "opschrift", "body"),
-    BijlagePage: ("nummer", "opschrift", "body"),
-    DivisiePage: ("soort", "nummer", "opschrift", "intro"),
-    BegripPage: ("term", "definitie"),
+    ArtikelPage: ("nummer", "opschrift", "body", "versie"),
+    BijlagePage: ("nummer", "opschrift", "body", "versie"),
+    DivisiePage: ("soort", "nummer", "opschrift", "intro", "versie"),
+    BegripPage: ("term", "definitie", "versie"),
 }
+_RELATIONS = {model._meta.model_name: fields for model, fields in RESULT_TEXT_FIELDS.items()}
 
 
-def _shown(pages):
-    """A queryset of one page type, loading only what a result line and its fragment read."""
-    return pages.only(*RESULT_FIELDS, *RESULT_TEXT_FIELDS[pages.model])
-
-
-def _specific(pages: list[Page]) -> dict[int, Page]:
-    """The specific pages, one query per page type (the type is known from the result)."""
-    by_model: dict[type, list[int]] = {}
-    for page in pages:
-        by_model.setdefault(page.specific_class, []).append(page.pk)
+def _load_shown(pks) -> dict[int, Page]:
+    """The specific pages of result lines by id, in one query (each kind's table joined to the
+    page table), loading only what a result line and its fragment read."""
+    only = [*RESULT_FIELDS, *(f"{rel}__{f}" for rel, fields in _RELATIONS.items() for f in fields)]
     found = {}
-    for model, pks in by_model.items():
-        if model in RESULT_TEXT_FIELDS:
-            found.update((p.pk, p) for p in _shown(model.objects.filter(pk__in=pks)))
+    for page in Page.objects.filter(pk__in=pks).select_related(*_RELATIONS).only(*only):
+        specific = next((s for s in (getattr(page, rel, None) for rel in _RELATIONS) if s), None)
+        if specific is not None:
+            found[page.pk] = specific
     return found
 
 
 def _treffers(pages: list[Page], scope, marks) -> list[Treffer]:
-    specific = _specific(pages)
+    specific = _load_shown([p.pk for p in pages])
     treffers = []
     for page in pages:
         treffer = _describe(specific[page.pk], scope) if page.pk in specific else None
@@ -349,7 +347,7 @@ def _citation_targets(citation: Citation, versie_ids: list[int]):
 def _pin_citation(uitkomst: Zoekuitkomst, citation: Citation, scope, bare: bool) -> None:
     targets = _citation_targets(citation, list(scope))
     rows = targets.values_list("pk", "versie_id", "path")
-    pinned = _pin_first(uitkomst, targets, rows, scope, "verwijzing", citation.label().capitalize())
+    pinned = _pin_first(uitkomst, rows, scope, "verwijzing", citation.label().capitalize())
     for treffer in pinned:
         if citation.lid and isinstance(treffer.page, ArtikelPage):
             treffer.url += f"#lid-{citation.lid}"
@@ -365,37 +363,15 @@ def _pin_citation(uitkomst: Zoekuitkomst, citation: Citation, scope, bare: bool)
         )
 
 
-def _pin_begrip(uitkomst: Zoekuitkomst, parsed: ParsedQuery, scope) -> None:
-    wanted = normalized(parsed.text)
-    if not wanted:
-        return
-    wanted_stems = [query_form(w) for w in wanted.split()]
-    # sort_key (the lower-case term) has a prefix index; the versions by path, not by a list of
-    # ids, which the database checked row by row (10 ms for 100 regelingen).
-    candidates = BegripPage.objects.live().filter(
-        _in_versions(scope), sort_key__startswith=parsed.all_words[0][:3].lower()
-    )
+def _pin_begrip(uitkomst: Zoekuitkomst, named, scope) -> None:
+    """Pin the begrippen the query names (GenoemdBegrip rows, see published.py) in scope."""
     pinned = {t.page.pk for t in uitkomst.vastgepind}
-
-    def named(names) -> bool:
-        return any(
-            normalized(n) == wanted or [query_form(w) for w in normalized(n).split()] == wanted_stems
-            for n in names
-        )
-
-    # Compare names first (the same begrip exists in every regeling); load only the matches.
-    rows = [
-        (pk, versie_id, path)
-        for pk, term, vormen, versie_id, path in candidates.values_list(
-            "pk", "term", "vormen", "versie_id", "path"
-        )
-        if versie_id in scope and pk not in pinned and named([term, *vormen])
-    ]
-    _pin_first(uitkomst, BegripPage.objects.all(), rows, scope, "begrip", "Het begrip")
+    rows = [(b.pk, b.versie_id, b.path) for b in named if b.versie_id in scope and b.pk not in pinned]
+    _pin_first(uitkomst, rows, scope, "begrip", "Het begrip")
 
 
-def _pin_first(uitkomst: Zoekuitkomst, pages, rows, scope, why: str, what: str) -> list[Treffer]:
-    """Pin the first page of `rows` ((pk, versie id, path) of `pages`, versions in scope) in
+def _pin_first(uitkomst: Zoekuitkomst, rows, scope, why: str, what: str) -> list[Treffer]:
+    """Pin the first pages of `rows` ((pk, versie id, path) of pages in versions in scope) in
     order of regeling, saying how many there are when more; only the pinned pages are loaded."""
     ordered = sorted((scope[versie_id].regeling.title, path, pk) for pk, versie_id, path in rows)
     if len(ordered) > PAGE_SIZE:
@@ -405,8 +381,8 @@ def _pin_first(uitkomst: Zoekuitkomst, pages, rows, scope, why: str, what: str) 
             "Kies een regeling om daarin te zoeken."
         )
     first = [pk for _, _, pk in ordered[:PAGE_SIZE]]
-    loaded = {p.pk: p for p in _shown(pages.filter(pk__in=first))}
-    treffers = [t for t in (_describe(loaded[pk], scope, pinned=why) for pk in first) if t]
+    loaded = _load_shown(first) if first else {}
+    treffers = [t for t in (_describe(loaded[pk], scope, pinned=why) for pk in first if pk in loaded) if t]
     uitkomst.vastgepind += treffers
     return treffers
 
