@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test bench lint install pango browser clean
+.PHONY: run test bench lint install pango rum browser clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp node_modules/@utrecht/design-tokens/dist/index.css $(VENDOR)/utrecht-tokens.css
 	touch $@
 
-install: $(VENV)/.installed $(VENDOR)/.installed pango
+install: $(VENV)/.installed $(VENDOR)/.installed pango rum
 
 # Pango from Debian for WeasyPrint (the PDF downloads), where this machine can install it.
 PANGO_LIBS := libpango-1.0-0 libpangoft2-1.0-0
@@ -30,6 +30,17 @@ pango:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    (apt-get update -qq && apt-get install -y -qq $(PANGO_LIBS) >/dev/null) || echo "Pango kon niet worden geïnstalleerd; pdf-downloads en hun tests werken niet."; \
 	  else echo "Geen Pango en geen apt-get als root: installeer $(PANGO_LIBS) voor de pdf-downloads; hun tests worden overgeslagen."; fi; }
+
+# The rum extension for each local PostgreSQL server (Debian's postgresql-<version>-rum): with it,
+# migration 0009 adds the index that ranks searches at scale. Skipped where it cannot be installed.
+rum:
+	@for v in $$(ls /usr/lib/postgresql 2>/dev/null); do \
+	  [ -e /usr/share/postgresql/$$v/extension/rum.control ] && continue; \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get install -y -qq postgresql-$$v-rum >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql-$$v-rum >/dev/null)) \
+	      || echo "postgresql-$$v-rum kon niet worden geïnstalleerd; zoeken op PostgreSQL rangschikt dan zonder RUM-index."; \
+	  else echo "Geen apt-get als root: installeer postgresql-$$v-rum voor snel zoeken op PostgreSQL."; fi; \
+	done
 
 run: install
 	$(PY) manage.py migrate --no-input

@@ -50,7 +50,15 @@ _TAG = re.compile(r"<[^>]+>")
 
 def stream_plain_text(stream) -> str:
     """All text of a StreamField value, tags stripped, one line per paragraph or item."""
+    return raw_stream_plain_text(list(stream.raw_data) if stream else [])
+
+
+def raw_stream_plain_text(raw) -> str:
+    """`stream_plain_text` of a StreamField's stored JSON (a list of blocks, or its text)."""
     from html import unescape
+
+    if isinstance(raw, str):
+        raw = json.loads(raw) if raw else []
 
     lines: list[str] = []
 
@@ -67,5 +75,5 @@ def stream_plain_text(stream) -> str:
             for inner in value:
                 walk(inner)
 
-    walk(list(stream.raw_data) if stream else [])
+    walk(raw or [])
     return "\n".join(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Upper
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -118,6 +118,8 @@ class DivisiePage(VersieOnderdeel):
     class Meta:
         verbose_name = "hoofdstuk, afdeling of paragraaf"
         verbose_name_plural = "hoofdstukken, afdelingen en paragrafen"
+        # A citation ("hoofdstuk 7") looks a number up across every version in scope.
+        indexes = [models.Index(fields=["nummer"], name="divisie_nummer")]
 
     def zoektekst(self) -> str:
         from ..rich_text import stream_plain_text
@@ -177,6 +179,8 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
     class Meta:
         verbose_name = "artikel"
         verbose_name_plural = "artikelen"
+        # A citation ("art. 2.3a") looks a number up, in any case, across every version in scope.
+        indexes = [models.Index(Upper("nummer"), name="artikel_nummer_hoofdletters")]
 
     def _siblings_in_version(self):
         return (
@@ -298,6 +302,7 @@ class BijlagePage(VersieOnderdeel):
     ]
 
     class Meta:
+        indexes = [models.Index(Upper("nummer"), name="bijlage_nummer_hoofdletters")]
         verbose_name = "bijlage"
         verbose_name_plural = "bijlagen"
 

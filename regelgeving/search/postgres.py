@@ -18,10 +18,11 @@ the same query reaches PostgreSQL, not in what it matches:
 from __future__ import annotations
 
 import re
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import add
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections
 from django.db.models import BooleanField, Count, Expression, F, FloatField, Window
 from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
@@ -32,6 +33,11 @@ from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
 # Added to Wagtail's index table by migration 0007: GENERATED ALWAYS AS (title || body) STORED.
 STORED_VECTOR = "regelgeving_zoekvector"
+# Migration 0009's index on it, where the rum extension is installed.
+RUM_INDEX = "regelgeving_zoekvector_rum"
+# With the RUM index, counting stops one past the most results a search shows
+# (service.MAX_RESULTS): counting 1,000 matches took 35 ms at 30,000 articles.
+COUNT_LIMIT = 201
 
 
 def _quoted(text: str) -> str:
@@ -118,6 +124,28 @@ class Rank(_OnIndexEntry):
         return sql, [self.weights, *params, self.weights, *params]
 
 
+class Distance(_OnIndexEntry):
+    """RUM's `stored vector <=> tsquery` (smaller is closer), which its index returns in order."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection):
+        tsquery, params = self._tsquery_sql()
+        return f"{self._column(compiler, STORED_VECTOR)} <=> {tsquery}", params
+
+
+@lru_cache(maxsize=8)
+def _index_exists(alias: str, database: str, name: str) -> bool:
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [name])
+        return cursor.fetchone() is not None
+
+
+def ranks_in_index(alias: str) -> bool:
+    """Whether migration 0009 could build the RUM index (the rum extension is installed)."""
+    return _index_exists(alias, connections[alias].settings_dict["NAME"], RUM_INDEX)
+
+
 def handled(query) -> bool:
     """Whether this backend's path applies: MatchAll (and its Not) and Fuzzy take Wagtail's."""
     if isinstance(query, Not) and isinstance(query.subquery, MatchAll):
@@ -137,7 +165,21 @@ class OneTsqueryCompiler(PostgresSearchQueryCompiler):
         text = tsquery_text(self.query) or ""
         queryset = self.queryset.filter(Matches(text, config))
         rank = Rank(text, config, self.sql_weights)
+        if self.order_by_relevance and ranks_in_index(self.queryset.db):
+            # The RUM index hands out the closest matches first: only the rows shown are read,
+            # where ranking with ts_rank reads the vectors of every match (5,600 for "pgb" at
+            # 30,000 articles). No second sort key: PostgreSQL would then sort every match
+            # itself. Equal distances keep the index's order, the same for the same query.
+            queryset = queryset.order_by(Distance(text, config).asc())
+            if score_field is not None:
+                queryset = queryset.annotate(**{score_field: rank})
+            return queryset[start:stop]
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+
+    def count_up_to(self, config, limit: int) -> int:
+        """How many pages match, counted no further than `limit`."""
+        matching = self.queryset.filter(Matches(tsquery_text(self.query) or "", config)).order_by()
+        return matching[:limit].count()
 
     def _build_rank_expression(self, vectors, config):
         # Wagtail's own search() calls this (for searches on named fields).
@@ -150,12 +192,20 @@ class OneTsqueryCompiler(PostgresSearchQueryCompiler):
 
 
 class CountingSearchResults(PostgresSearchResults):
-    """Results whose fetch also counts. A search and its slices share one query compiler,
-    so the count found by fetching `results[:50]` answers `results.count()`."""
+    """Results that count as cheaply as they can. Ranked by ts_rank, every match is visited
+    anyway, so fetching also counts (`COUNT(*) OVER ()`): a search and its slices share one
+    query compiler, and the count found by fetching `results[:50]` answers `results.count()`.
+    Ranked by the RUM index, only the rows shown are visited, and `count()` stops at
+    COUNT_LIMIT: a search shows no more than service.MAX_RESULTS results anyway."""
+
+    def _ours(self) -> bool:
+        compiler = self.query_compiler
+        ours = isinstance(compiler, OneTsqueryCompiler) and compiler.fields is None
+        return ours and handled(compiler.query)
 
     def _do_search(self):
         compiler = self.query_compiler
-        if not isinstance(compiler, OneTsqueryCompiler) or not handled(compiler.query):
+        if not self._ours() or ranks_in_index(compiler.queryset.db):
             return super()._do_search()
         rows = list(self.get_queryset().annotate(_matches=Window(Count("*"))))
         if rows or not self.start:
@@ -163,7 +213,10 @@ class CountingSearchResults(PostgresSearchResults):
         return rows
 
     def _do_count(self):
-        total = getattr(self.query_compiler, "total", None)
+        compiler = self.query_compiler
+        if self._ours() and ranks_in_index(compiler.queryset.db):
+            return compiler.count_up_to(compiler.get_config(self.backend), COUNT_LIMIT)
+        total = getattr(compiler, "total", None)
         return total if total is not None else super()._do_count()
 
 

@@ -12,16 +12,17 @@ import math
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from ..models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, RegelingPage, Wet
-from ..rich_text import stream_plain_text
+from ..rich_text import raw_stream_plain_text
 from .analysis import fold, index_forms
 from .expansion import (
     Clause,
@@ -37,7 +38,9 @@ from .query import Citation, ParsedQuery, parse_query
 from .scope import Scope, VersieInScope, versions_in_scope
 
 PAGE_SIZE = 10
-MAX_PAGE = 100
+MAX_PAGE = 20  # 200 results: past that, narrowing the search helps more than paging
+# The most text results a search pages through; beyond it, counts say "meer dan" (more than).
+MAX_RESULTS = PAGE_SIZE * MAX_PAGE
 # What a search can return; hoofdstukken and paragrafen have text of their own too.
 SOORTEN = {"artikel": ArtikelPage, "begrip": BegripPage, "bijlage": BijlagePage, "onderdeel": DivisiePage}
 SOORT_LABELS = {
@@ -65,7 +68,7 @@ class Zoekvraag:
 
 @dataclass
 class Treffer:
-    page: Page
+    pk: int
     soort: str
     nummer: str
     titel: str
@@ -73,6 +76,12 @@ class Treffer:
     scope: VersieInScope
     fragment: SafeString = field(default_factory=lambda: mark_safe(""))
     vastgepind: str = ""  # why it is first: "verwijzing" or "begrip"
+    tekst: str = field(default="", repr=False)  # the plain text the fragment is cut from
+
+    @cached_property
+    def page(self) -> Page:
+        """The page itself, loaded when asked for: a result line needs only the fields above."""
+        return Page.objects.get(pk=self.pk).specific
 
     @property
     def soort_label(self) -> str:
@@ -81,7 +90,7 @@ class Treffer:
     def as_json(self) -> dict:
         versie, geldigheid = self.scope.versie, self.scope.geldigheid
         return {
-            "id": self.page.pk,
+            "id": self.pk,
             "soort": self.soort,
             "nummer": self.nummer,
             "titel": self.titel,
@@ -108,6 +117,7 @@ class Zoekuitkomst:
     aantal_tekst: int = 0
     ruimer: bool = False  # after the pages with every word follow pages with most of them
     aantal_volledig: int = 0  # text results holding every word
+    meer_dan: bool = False  # more text results than MAX_RESULTS: aantal_tekst is that maximum
     meldingen: list[str] = field(default_factory=list)
     suggesties: list[str] = field(default_factory=list)
     doorverwijzing: str = ""  # a citation that names exactly one place: go there
@@ -149,10 +159,10 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
     if parsed.has_text and _kinds(vraag) and "begrip" in _kinds(vraag):
         _pin_begrip(uitkomst, loaded.begrippen_named(parsed.text), scope)
     for treffer in uitkomst.vastgepind:
-        treffer.fragment = _fragment_of(treffer.page, marks)
+        treffer.fragment = _fragment(treffer.tekst, marks)
 
     if clauses:
-        base = _searchable(vraag, scope).exclude(pk__in=[t.page.pk for t in uitkomst.vastgepind])
+        base = _searchable(vraag, scope).exclude(pk__in=[t.pk for t in uitkomst.vastgepind])
         pages = _text_search(uitkomst, base, clauses, vraag.pagina)
         uitkomst.treffers = _treffers(pages, scope, marks)
 
@@ -185,6 +195,9 @@ def _text_search(uitkomst: Zoekuitkomst, base, clauses: list[Clause], pagina: in
     # that counts while fetching (see postgres.py) answers count() without another query.
     fetched = list(results[start:end] if start >= RANKED else results[:RANKED])
     total = len(fetched) if start < RANKED and len(fetched) < RANKED else results.count()
+    # A backend may stop counting past MAX_RESULTS (postgres.COUNT_LIMIT); no page shows more.
+    uitkomst.meer_dan = total > MAX_RESULTS
+    total = min(total, MAX_RESULTS)
     uitkomst.aantal_volledig = total
     if total >= PAGE_SIZE or n == 1:
         uitkomst.aantal_tekst = total
@@ -264,67 +277,77 @@ def _in_versions(scope: Scope) -> Q:
 # -- results -------------------------------------------------------------------
 
 
-def _describe(page: Page, scope: dict[int, VersieInScope], pinned: str = "") -> Treffer | None:
-    in_scope = scope.get(getattr(page, "versie_id", None))
-    if in_scope is None:
-        return None
-    if isinstance(page, BegripPage):
-        soort, nummer, titel = "begrip", "", page.term
-    elif isinstance(page, DivisiePage):
-        soort, nummer, titel = page.soort, page.nummer, page.opschrift or page.title
-    else:
-        soort = "bijlage" if isinstance(page, BijlagePage) else "artikel"
-        nummer, titel = page.nummer, page.opschrift or page.title
-    return Treffer(page, soort, nummer, titel, page.url, in_scope, vastgepind=pinned)
+def _fragment(text: str, marks) -> SafeString:
+    return fragment(text, marks)[0] if text else mark_safe("")
 
 
-def _text_of(page: Page) -> str:
-    if isinstance(page, BegripPage):
-        return stream_plain_text(page.definitie)
-    if isinstance(page, DivisiePage):
-        return stream_plain_text(page.intro)
-    return stream_plain_text(page.body)
-
-
-def _fragment_of(page: Page, marks) -> SafeString:
-    text = _text_of(page)
-    if not text:
-        return mark_safe("")
-    html, _ = fragment(text, marks)
-    return html
-
-
-# What a result line and its fragment read of each kind of page; the rest is not loaded.
-RESULT_FIELDS = ("title", "url_path", "path", "depth", "content_type")
-RESULT_TEXT_FIELDS = {
-    ArtikelPage: ("nummer", "opschrift", "body", "versie"),
-    BijlagePage: ("nummer", "opschrift", "body", "versie"),
-    DivisiePage: ("soort", "nummer", "opschrift", "intro", "versie"),
-    BegripPage: ("term", "definitie", "versie"),
+# What a result line and its fragment read of each kind of page, from its own table.
+SHOWN_FIELDS = {
+    ArtikelPage: ("page_ptr", "versie", "nummer", "opschrift", "body"),
+    BijlagePage: ("page_ptr", "versie", "nummer", "opschrift", "body"),
+    DivisiePage: ("page_ptr", "versie", "nummer", "opschrift", "intro", "soort"),
+    BegripPage: ("page_ptr", "versie", "term", "definitie"),
 }
-_RELATIONS = {model._meta.model_name: fields for model, fields in RESULT_TEXT_FIELDS.items()}
+SHOWN_SOORT = {ArtikelPage: "artikel", BijlagePage: "bijlage", BegripPage: "begrip"}  # Divisie: soort
 
 
-def _load_shown(pks) -> dict[int, Page]:
-    """The specific pages of result lines by id, in one query (each kind's table joined to the
-    page table), loading only what a result line and its fragment read."""
-    only = [*RESULT_FIELDS, *(f"{rel}__{f}" for rel, fields in _RELATIONS.items() for f in fields)]
+def _shown_sql(count: int) -> str:
+    """The page table joined to each kind's table, for `count` page ids. Written out: Django
+    took several times longer to build this query than the database took to answer it."""
+    quote = connection.ops.quote_name
+    columns = [f"p.{quote('id')}", f"p.{quote('title')}", f"p.{quote('url_path')}"]
+    joins = []
+    for i, (model, fields) in enumerate(SHOWN_FIELDS.items()):
+        alias = f"k{i}"
+        on = f"{alias}.{quote(model._meta.get_field('page_ptr').column)} = p.{quote('id')}"
+        joins.append(f"LEFT JOIN {quote(model._meta.db_table)} {alias} ON {on}")
+        columns += [f"{alias}.{quote(model._meta.get_field(f).column)}" for f in fields]
+    ids = ", ".join(["%s"] * count)
+    return (
+        f"SELECT {', '.join(columns)} FROM {quote(Page._meta.db_table)} p {' '.join(joins)} "
+        f"WHERE p.{quote('id')} IN ({ids})"
+    )
+
+
+def _kind_of(columns: list) -> tuple[type | None, dict]:
+    """The kind of page a row of _shown_sql is (the table that has it), with its values."""
+    for model, fields in SHOWN_FIELDS.items():
+        values, columns = dict(zip(fields, columns[: len(fields)], strict=True)), columns[len(fields) :]
+        if values["page_ptr"] is not None:
+            return model, values
+    return None, {}
+
+
+def _load_shown(pks, scope, pinned: str = "") -> dict[int, Treffer]:
+    """Result lines for the given pages in versions in scope, by page id, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(_shown_sql(len(pks)), list(pks))
+        rows = cursor.fetchall()
     found = {}
-    for page in Page.objects.filter(pk__in=pks).select_related(*_RELATIONS).only(*only):
-        specific = next((s for s in (getattr(page, rel, None) for rel in _RELATIONS) if s), None)
-        if specific is not None:
-            found[page.pk] = specific
+    url_of = Page()  # one page object works out every URL (from url_path), as Wagtail does
+    for pk, title, url_path, *rest in rows:
+        model, values = _kind_of(rest)
+        in_scope = scope.get(values["versie"]) if model else None
+        if in_scope is None:
+            continue
+        if model is BegripPage:
+            nummer, titel, stream = "", values["term"], values["definitie"]
+        else:
+            nummer, titel = values["nummer"], values["opschrift"] or title
+            stream = values.get("body", values.get("intro"))
+        soort = SHOWN_SOORT.get(model) or values["soort"]
+        url_of.url_path = url_path
+        url = url_of.get_url()
+        tekst = raw_stream_plain_text(stream)
+        found[pk] = Treffer(pk, soort, nummer, titel, url, in_scope, vastgepind=pinned, tekst=tekst)
     return found
 
 
 def _treffers(pages: list[Page], scope, marks) -> list[Treffer]:
-    specific = _load_shown([p.pk for p in pages])
-    treffers = []
-    for page in pages:
-        treffer = _describe(specific[page.pk], scope) if page.pk in specific else None
-        if treffer:
-            treffer.fragment = _fragment_of(treffer.page, marks)
-            treffers.append(treffer)
+    shown = _load_shown([p.pk for p in pages], scope)
+    treffers = [shown[p.pk] for p in pages if p.pk in shown]
+    for treffer in treffers:
+        treffer.fragment = _fragment(treffer.tekst, marks)
     return treffers
 
 
@@ -349,7 +372,7 @@ def _pin_citation(uitkomst: Zoekuitkomst, citation: Citation, scope, bare: bool)
     rows = targets.values_list("pk", "versie_id", "path")
     pinned = _pin_first(uitkomst, rows, scope, "verwijzing", citation.label().capitalize())
     for treffer in pinned:
-        if citation.lid and isinstance(treffer.page, ArtikelPage):
+        if citation.lid and treffer.soort == "artikel":
             treffer.url += f"#lid-{citation.lid}"
     if not pinned:
         waar = "in de versies die op de peildatum golden"
@@ -365,7 +388,7 @@ def _pin_citation(uitkomst: Zoekuitkomst, citation: Citation, scope, bare: bool)
 
 def _pin_begrip(uitkomst: Zoekuitkomst, named, scope) -> None:
     """Pin the begrippen the query names (GenoemdBegrip rows, see published.py) in scope."""
-    pinned = {t.page.pk for t in uitkomst.vastgepind}
+    pinned = {t.pk for t in uitkomst.vastgepind}
     rows = [(b.pk, b.versie_id, b.path) for b in named if b.versie_id in scope and b.pk not in pinned]
     _pin_first(uitkomst, rows, scope, "begrip", "Het begrip")
 
@@ -381,8 +404,8 @@ def _pin_first(uitkomst: Zoekuitkomst, rows, scope, why: str, what: str) -> list
             "Kies een regeling om daarin te zoeken."
         )
     first = [pk for _, _, pk in ordered[:PAGE_SIZE]]
-    loaded = _load_shown(first) if first else {}
-    treffers = [t for t in (_describe(loaded[pk], scope, pinned=why) for pk in first if pk in loaded) if t]
+    loaded = _load_shown(first, scope, pinned=why) if first else {}
+    treffers = [loaded[pk] for pk in first if pk in loaded]
     uitkomst.vastgepind += treffers
     return treffers
 

@@ -63,6 +63,7 @@ def zoeken_api(request):
                 "verwijzing": uitkomst.parsed.citation.label() if uitkomst.parsed.citation else None,
             },
             "aantal": uitkomst.aantal,
+            "meer_dan": uitkomst.meer_dan,  # there are more results than "aantal"; no page shows them
             "pagina": vraag.pagina,
             "paginas": uitkomst.paginas,
             "ruimer": uitkomst.ruimer,
