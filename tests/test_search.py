@@ -592,6 +592,21 @@ def test_more_than_ten_results_are_paged(client, v2026):
     assert len(links) == len(set(links)) == uitkomst.aantal
 
 
+def test_past_the_most_a_search_shows_it_says_more_than_and_asks_to_narrow_down(client, v2026, monkeypatch):
+    from regelgeving.search import service
+
+    alle = zoeken("aanvraag").aantal
+    monkeypatch.setattr(service, "MAX_RESULTS", 5)
+    uitkomst = zoeken("aanvraag")
+    assert alle > 5 and uitkomst.meer_dan and uitkomst.aantal_tekst == 5 and uitkomst.paginas == 1
+    page_html = html(client, {"q": "aanvraag"})
+    assert f"Meer dan {uitkomst.aantal} resultaten" in page_html
+    assert "Maak uw zoekvraag specifieker" in page_html
+    assert client.get(API, {"q": "aanvraag"}).json()["meer_dan"] is True
+    monkeypatch.setattr(service, "MAX_RESULTS", alle + 1)
+    assert client.get(API, {"q": "aanvraag"}).json()["meer_dan"] is False
+
+
 def test_no_results_show_tips(client, v2026):
     page_html = html(client, {"q": "xyzzyqq"})
     assert "Geen resultaten voor ‘xyzzyqq’" in page_html
