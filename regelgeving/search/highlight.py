@@ -19,13 +19,19 @@ def fragment(text: str, marks) -> tuple[SafeString, bool]:
     tokens = list(WORD.finditer(text))
     if not tokens:
         return mark_safe(""), False
+    words = [t.group() for t in tokens]
     forms: dict[int, frozenset] = {}
 
     def forms_of(i: int):
         if i not in forms:
-            forms[i] = word_forms(tokens[i].group().lower())
+            forms[i] = word_forms(words[i].lower())
         return forms[i]
 
+    # Whether a word matches, or can start a phrase, is worked out once per distinct word:
+    # a long article without the word was analysed position by position before.
+    distinct = set(words)
+    matching = {w for w in distinct if fold(w) in marks.words or word_forms(w.lower()) & marks.forms}
+    starting = {w for w in distinct if any(p[0] in word_forms(w.lower()) for p in marks.phrases)}
     hits: dict[int, range] = {}
 
     def hits_at(i: int) -> range:
@@ -35,11 +41,14 @@ def fragment(text: str, marks) -> tuple[SafeString, bool]:
         return hits[i]
 
     def _hits_at(i: int) -> range:
-        if fold(tokens[i].group()) in marks.words or forms_of(i) & marks.forms:
+        if words[i] in matching:
             return range(i, i + 1)
-        for phrase in marks.phrases:
-            if i + len(phrase) <= len(tokens) and all(f in forms_of(i + j) for j, f in enumerate(phrase)):
-                return range(i, i + len(phrase))
+        if words[i] in starting:
+            for phrase in marks.phrases:
+                if i + len(phrase) <= len(tokens) and all(
+                    f in forms_of(i + j) for j, f in enumerate(phrase)
+                ):
+                    return range(i, i + len(phrase))
         return range(0)
 
     searching = bool(marks.words or marks.forms or marks.phrases)  # a bare citation: the opening
