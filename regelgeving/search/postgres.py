@@ -195,9 +195,8 @@ class CountingSearchResults(PostgresSearchResults):
     """Results that count as cheaply as they can. Ranked by ts_rank, every match is visited
     anyway, so fetching also counts (`COUNT(*) OVER ()`): a search and its slices share one
     query compiler, and the count found by fetching `results[:50]` answers `results.count()`.
-    Ranked by the RUM index, only the rows handed out are visited: fetching the first page
-    fetches up to COUNT_LIMIT rows and counts them, and `count()` without a fetch stops there
-    too: a search shows no more than service.MAX_RESULTS results anyway."""
+    Ranked by the RUM index, only the rows shown are visited, and `count()` stops at
+    COUNT_LIMIT: a search shows no more than service.MAX_RESULTS results anyway."""
 
     def _ours(self) -> bool:
         compiler = self.query_compiler
@@ -206,17 +205,8 @@ class CountingSearchResults(PostgresSearchResults):
 
     def _do_search(self):
         compiler = self.query_compiler
-        if not self._ours():
+        if not self._ours() or ranks_in_index(compiler.queryset.db):
             return super()._do_search()
-        if ranks_in_index(compiler.queryset.db):
-            if self.start or self.stop is None or self.stop > COUNT_LIMIT:
-                return super()._do_search()
-            # The first rows up to COUNT_LIMIT come from the index in order, a few microseconds
-            # each once it has found the closest: fetching them all counts without a query.
-            config = compiler.get_config(self.backend)
-            rows = list(compiler.search(config, 0, COUNT_LIMIT, score_field=self._score_field))
-            compiler.total = len(rows)
-            return rows[: self.stop]
         rows = list(self.get_queryset().annotate(_matches=Window(Count("*"))))
         if rows or not self.start:
             compiler.total = rows[0]._matches if rows else 0
@@ -224,12 +214,10 @@ class CountingSearchResults(PostgresSearchResults):
 
     def _do_count(self):
         compiler = self.query_compiler
-        total = getattr(compiler, "total", None)
-        if total is not None:
-            return total
         if self._ours() and ranks_in_index(compiler.queryset.db):
             return compiler.count_up_to(compiler.get_config(self.backend), COUNT_LIMIT)
-        return super()._do_count()
+        total = getattr(compiler, "total", None)
+        return total if total is not None else super()._do_count()
 
 
 class RegelgevingPostgresSearchBackend(PostgresSearchBackend):
