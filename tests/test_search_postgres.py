@@ -135,7 +135,7 @@ def test_with_the_rum_index_counting_stops_past_what_a_search_shows(lochem, rank
 
 def test_with_ts_rank_in_wagtails_order(lochem, ranking):
     if ranking == "rum":
-        pytest.skip("met de RUM-index is de volgorde die van de index (<=>), zie de test hieronder")
+        pytest.skip("met de RUM-index is de volgorde die van de index; bench/search.py meet de relevantie")
     query = PlainText("aanvraag")
     stock = [p.pk for p in stock_backend().search(query, searchable())[:20]]
     assert len(stock) > 3
