@@ -607,6 +607,11 @@ def test_past_the_most_a_search_shows_it_says_more_than_and_asks_to_narrow_down(
     assert client.get(API, {"q": "aanvraag"}).json()["meer_dan"] is False
 
 
+def test_a_page_past_the_last_shows_no_results_and_no_error(client, v2026):
+    assert zoeken("mantelzorger", pagina=20).resultaten == []
+    assert client.get(ZOEKEN, {"q": "mantelzorger", "pagina": "20"}).status_code == 200
+
+
 def test_no_results_show_tips(client, v2026):
     page_html = html(client, {"q": "xyzzyqq"})
     assert "Geen resultaten voor ‘xyzzyqq’" in page_html

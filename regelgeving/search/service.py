@@ -320,6 +320,8 @@ def _kind_of(columns: list) -> tuple[type | None, dict]:
 
 def _load_shown(pks, scope, pinned: str = "") -> dict[int, Treffer]:
     """Result lines for the given pages in versions in scope, by page id, in one query."""
+    if not pks:
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(_shown_sql(len(pks)), list(pks))
         rows = cursor.fetchall()
@@ -404,7 +406,7 @@ def _pin_first(uitkomst: Zoekuitkomst, rows, scope, why: str, what: str) -> list
             "Kies een regeling om daarin te zoeken."
         )
     first = [pk for _, _, pk in ordered[:PAGE_SIZE]]
-    loaded = _load_shown(first, scope, pinned=why) if first else {}
+    loaded = _load_shown(first, scope, pinned=why)
     treffers = [loaded[pk] for pk in first if pk in loaded]
     uitkomst.vastgepind += treffers
     return treffers
