@@ -321,6 +321,15 @@ def treffer_key(treffer) -> tuple[str, str]:
     return (treffer.soort, treffer.nummer)
 
 
+def _ranking(connection) -> str:
+    """How the backend ranks on this database (see regelgeving/search/postgres.py)."""
+    if connection.vendor != "postgresql":
+        return "Wagtail (database)"
+    from regelgeving.search.postgres import ranks_in_index
+
+    return "RUM-index" if ranks_in_index(connection.alias) else "ts_rank (geen rum-extensie)"
+
+
 def cmd_measure(args) -> int:
     django_setup()
     from django.core.management import call_command
@@ -415,6 +424,7 @@ def cmd_measure(args) -> int:
         "relevance": relevance,
         "latency": per_query,
         "versies_in_scope": len(in_scope),
+        "rangschikking": _ranking(connection),
         "counts": __import__("corpus").counts(),
     }
     if args.profiel:
@@ -537,6 +547,7 @@ def report(results: dict, builds: dict, started: float, pg_note: str) -> None:
         "pagina's / versies in scope",
         [f"{results[k]['counts']['paginas']:,} / {results[k]['versies_in_scope']}" for k in configs],
     )
+    row("rangschikking", [results[k].get("rangschikking", "") for k in configs])
     row("hit@1", [f"{s[k]['hit1']}/{s[k]['n']} {s[k]['hit1'] / s[k]['n']:.0%}" for k in configs])
     row("hit@3", [f"{s[k]['hit3']}/{s[k]['n']} {s[k]['hit3'] / s[k]['n']:.0%}" for k in configs])
     row("zoek() p50", [ms(s[k]["p50"]) for k in configs])
