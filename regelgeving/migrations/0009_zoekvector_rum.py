@@ -9,7 +9,7 @@ regelgeving/search/postgres.py, which uses it when it exists). The extension com
 index. Without the extension, nothing happens and searches rank with ts_rank as before.
 Nothing happens on other databases."""
 
-from django.db import migrations
+from django.db import DatabaseError, migrations, transaction
 
 INDEX = "regelgeving_zoekvector_rum"
 GIN_INDEX = "regelgeving_zoekvector_gin"  # migration 0007's
@@ -22,7 +22,15 @@ def create(apps, schema_editor):
         cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
         if cursor.fetchone() is None:
             return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS rum")
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'rum'")
+        installed = cursor.fetchone() is not None
+    if not installed:
+        try:
+            with transaction.atomic():  # a savepoint: a refusal must not end the migration
+                schema_editor.execute("CREATE EXTENSION rum")
+        except DatabaseError:
+            return  # e.g. a database user without the right to add extensions: ts_rank stays
     schema_editor.execute(
         f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry "
         "USING rum (regelgeving_zoekvector rum_tsvector_ops)"
