@@ -25,15 +25,11 @@ def on_cached_change(sender, **kwargs):
     SearchCacheKey.renew()
 
 
-def on_page_move(sender, instance, **kwargs):
-    # A move rewrites the paths of a whole subtree, which may hold versions and begrippen.
-    SearchCacheKey.renew()
-
-
 def connect():
     page_published.connect(on_version_published, sender=RegelingVersiePage)
     page_unpublished.connect(on_version_unpublished, sender=RegelingVersiePage)
     for model in KEPT_IN_SEARCH_CACHE:
         post_save.connect(on_cached_change, sender=model)
         post_delete.connect(on_cached_change, sender=model)
-    post_page_move.connect(on_page_move)
+    # A move rewrites the paths of a whole subtree, which may hold versions and begrippen.
+    post_page_move.connect(on_cached_change)

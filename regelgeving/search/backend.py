@@ -2,10 +2,10 @@
 
 Settings name this module as the backend when no SEARCH_URL is set. On SQLite (and any other
 database) it is exactly Wagtail's database backend. On PostgreSQL it is Wagtail's PostgreSQL
-backend changed only in how a query reaches the database (see postgres.py): the index (plus
-one stored column, migration 0007), the query objects and the filters are Wagtail's own, so
-`service.zoek` runs the same code on every backend, and the pages found are those Wagtail's
-backend finds (tests/test_search_postgres.py).
+backend changed only in how a query reaches the database (see postgres.py): the index table
+(plus one stored column and its index, migrations 0007 and 0009), the query objects and the
+filters are Wagtail's own, so `service.zoek` runs the same code on every backend, and the
+pages found are those Wagtail's backend finds (tests/test_search_postgres.py).
 
 Wagtail ranks a query by one `ts_rank` per word and per vector (title and body), combined in
 SQL by the query's And/Or tree. An "at least k of n" query with synonyms and stems has dozens

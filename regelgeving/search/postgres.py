@@ -1,18 +1,21 @@
-"""Wagtail's PostgreSQL search backend, with the query as one tsquery ranked once per vector.
+"""Wagtail's PostgreSQL search backend, with the query as one tsquery and a ranking that scales.
 
-See backend.py for why. Four things differ from Wagtail's compiler and results, all in how
-the same query reaches PostgreSQL, not in what it matches:
+See backend.py for why. What differs from Wagtail's compiler and results is how the same
+query reaches PostgreSQL, not what it matches:
 
 - the combined `title || body` vector it matches against is the stored column of migration
-  0007 (with its GIN index) instead of an expression computed for every candidate row;
+  0007 instead of an expression computed for every candidate row;
 - the query tree (And, Or, Not, PlainText, Phrase) becomes one `to_tsquery(config, text)`
   instead of one SQL function per word combined by SQL operators. PostgreSQL normalises
   every quoted operand with the configuration exactly as Wagtail's per-word lexemes and
   `phraseto_tsquery` do (a quoted run of words is a phrase, stop words keep their distance);
-- a match is ranked by `ts_rank` of the title vector (times its title_norm boost) plus
-  `ts_rank` of the body vector against that one tsquery, with Wagtail's field weights;
-- fetching a slice of results also counts all matches (`COUNT(*) OVER ()`: the ranking has
-  visited every match anyway), so a later `count()` of the same search costs no query.
+- with migration 0009's RUM index (where the rum extension is installed), matches come in the
+  index's `<=>` order, so a page of results reads only its own rows, and `count()` stops at
+  COUNT_LIMIT;
+- without it (GIN index), a match is ranked by `ts_rank` of the title vector (times its
+  title_norm boost) plus `ts_rank` of the body vector against that one tsquery, with Wagtail's
+  field weights, and fetching a slice of results also counts all matches (`COUNT(*) OVER ()`:
+  the ranking has visited every match anyway), so a later `count()` costs no query.
 """
 
 from __future__ import annotations
@@ -31,13 +34,15 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
+from .service import MAX_RESULTS
+
 # Added to Wagtail's index table by migration 0007: GENERATED ALWAYS AS (title || body) STORED.
 STORED_VECTOR = "regelgeving_zoekvector"
 # Migration 0009's index on it, where the rum extension is installed.
 RUM_INDEX = "regelgeving_zoekvector_rum"
-# With the RUM index, counting stops one past the most results a search shows
-# (service.MAX_RESULTS): counting 1,000 matches took 35 ms at 30,000 articles.
-COUNT_LIMIT = 201
+# With the RUM index, counting stops one past the most results a search shows: counting 1,000
+# matches took 35 ms at 30,000 articles.
+COUNT_LIMIT = MAX_RESULTS + 1
 
 
 def _quoted(text: str) -> str:
@@ -98,7 +103,7 @@ class _OnIndexEntry(Expression):
 
 class Matches(_OnIndexEntry):
     """`stored title || body @@ tsquery`: the condition Wagtail writes as
-    `(title || body) @@ query`, on the stored column of migration 0007 and its GIN index."""
+    `(title || body) @@ query`, on the stored column of migration 0007 and its index."""
 
     output_field = BooleanField()
     conditional = True
@@ -163,7 +168,7 @@ class OneTsqueryCompiler(PostgresSearchQueryCompiler):
         if self.fields is not None or not handled(self.query):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         text = tsquery_text(self.query) or ""
-        queryset = self.queryset.filter(Matches(text, config))
+        queryset = self._matching(text, config)
         rank = Rank(text, config, self.sql_weights)
         if self.order_by_relevance and ranks_in_index(self.queryset.db):
             # The RUM index hands out the closest matches first: only the rows shown are read,
@@ -176,10 +181,12 @@ class OneTsqueryCompiler(PostgresSearchQueryCompiler):
             return queryset[start:stop]
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
+    def _matching(self, text: str, config):
+        return self.queryset.filter(Matches(text, config))
+
     def count_up_to(self, config, limit: int) -> int:
         """How many pages match, counted no further than `limit`."""
-        matching = self.queryset.filter(Matches(tsquery_text(self.query) or "", config)).order_by()
-        return matching[:limit].count()
+        return self._matching(tsquery_text(self.query) or "", config).order_by()[:limit].count()
 
     def _build_rank_expression(self, vectors, config):
         # Wagtail's own search() calls this (for searches on named fields).

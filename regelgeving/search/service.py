@@ -195,7 +195,7 @@ def _text_search(uitkomst: Zoekuitkomst, base, clauses: list[Clause], pagina: in
     # that counts while fetching (see postgres.py) answers count() without another query.
     fetched = list(results[start:end] if start >= RANKED else results[:RANKED])
     total = len(fetched) if start < RANKED and len(fetched) < RANKED else results.count()
-    # A backend may stop counting past MAX_RESULTS (postgres.COUNT_LIMIT); no page shows more.
+    # A backend may stop counting just past MAX_RESULTS (postgres.COUNT_LIMIT); no page shows more.
     uitkomst.meer_dan = total > MAX_RESULTS
     total = min(total, MAX_RESULTS)
     uitkomst.aantal_volledig = total
