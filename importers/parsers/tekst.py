@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from regelgeving.numbering import number_sort_key
+
 from ..dates import find_date
 from ..definitions import split_definition, split_glued
 from ..errors import PublicatieFout
@@ -441,6 +443,4 @@ def _nest(sections: list[_Section], warnings: list[str]) -> list[Divisie | Artik
 
 
 def _chapter_order(node: Divisie | Artikel):
-    from ..tree import number_sort_key
-
     return number_sort_key(node.nummer)

@@ -13,6 +13,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from .. import validity
+from ..numbering import number_sort_key
 from ..pdf import artikel_pdf
 from ..rich_text import render_stream
 from .blocks import TekstBlock
@@ -82,8 +83,6 @@ class VersieOnderdeel(InVersie):
         abstract = True
 
     def save(self, *args, **kwargs):
-        from importers.tree import number_sort_key
-
         self.sort_key = number_sort_key(self.nummer)
         super().save(*args, **kwargs)
 
