@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-LOCHEM = Path(__file__).resolve().parent.parent / "regelgeving" / "data" / "gmb-2025-538386.txt"
+LOCHEM = Path(__file__).resolve().parent.parent / "demo" / "data" / "gmb-2025-538386.txt"
 
 _HOOFDSTUK = re.compile(r"^(Hoofdstuk\s+)(\d+)\b")
 _NUMBERED = re.compile(r"^(\d+)((?:\.\d+)+[a-z]?\.?\s+\S)")

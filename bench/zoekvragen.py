@@ -1,6 +1,6 @@
 """Relevance set for the search benchmark: realistic queries on the Lochem verordening.
 
-Written by reading the Verordening Sociaal Domein 2026 (regelgeving/data/gmb-2025-538386.txt)
+Written by reading the Verordening Sociaal Domein 2026 (demo/data/gmb-2025-538386.txt)
 as it is shown on the site, *before* looking at what the search engine returns: each query
 lists the pages a knowledgeable staff member of 't Baken would accept as a right answer.
 Several acceptable pages per query are fine; a page only counts when it is the place where

@@ -1,21 +1,52 @@
-from pathlib import Path
+"""What every test shares: one test database per run, built once, and every test rolled back.
+
+pytest-django creates the test database and migrates it once per session; the override of
+`django_db_setup` below then runs `setup_demo` once (the Lochem verordening with the real importer,
+the home page and the loket), so every test that asks for `db` starts from the demo site inside a
+transaction that is rolled back afterwards. Later versions of the verordening are derived from
+the capture by recorded edits (`tests/data/versies/`); `importeer` writes one where a test, or a
+module through `bewaard_voor_scope`, needs it.
+"""
+
+import io
+import json
+from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
-DATA = Path(__file__).parent / "data"
-SAMPLES = DATA / "samples"
-LOCHEM = DATA / "002_d06f3620ec058673.txt"
-LOCHEM_URL = "/regelgeving/verordening-sociaal-domein/2026/"
+from demo import LOCHEM_REGELING
+from tests.paths import LOCHEM, LOCHEM_IDENTIFIER, VERSIES
+
+# The shared helpers assert too; rewrite their asserts as pytest does for test modules.
+pytest.register_assert_rewrite("tests.browser.support", "tests.loket.support")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The migrated test database, then the demo site once for the whole run."""
+    with django_db_blocker.unblock():
+        call_command("setup_demo", stdout=io.StringIO())
 
 
 @pytest.fixture
 def lochem(db):
-    """The Lochem Verordening Sociaal Domein 2026 imported by `setup_demo`, as `make run` does."""
-    call_command("setup_demo", stdout=open("/dev/null", "w"))
+    """The Lochem Verordening Sociaal Domein 2026, as `make run` imports it."""
     from regelgeving.models import RegelingVersiePage
 
-    return RegelingVersiePage.objects.get(identifier="gmb-2025-538386")
+    return RegelingVersiePage.objects.get(identifier=LOCHEM_IDENTIFIER)
+
+
+@pytest.fixture
+def rijen_per_tabel(db):
+    """Count the rows of every table; equal counts before and after show that nothing was stored."""
+    from django.apps import apps
+
+    def tel() -> dict[str, int]:
+        return {model._meta.label: model._base_manager.count() for model in apps.get_models()}
+
+    return tel
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +57,81 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# -- data kept for a module or class -------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def bewaard_voor_scope(django_db_blocker):
+    """A context manager: what is written inside it stays for the module or class that uses it.
+
+    It opens a transaction (a savepoint within the session's) that is rolled back when that scope
+    ends; every test inside runs in a savepoint of its own within it (the `db` fixture).
+    """
+
+    @contextmanager
+    def bewaard():
+        with django_db_blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+        try:
+            with django_db_blocker.unblock():
+                yield
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+
+    return bewaard
+
+
+# -- derived later versions ------------------------------------------------------------------------
+
+
+def _derived_text(name: str) -> bytes:
+    recipe = json.loads((VERSIES / f"{name}.json").read_text(encoding="utf-8"))
+    base = recipe["base"]
+    if base.endswith(".json"):
+        text = _derived_text(base.removesuffix(".json")).decode("utf-8")
+    else:
+        assert base == LOCHEM.name, f"{name}: onbekende basis {base}"
+        text = LOCHEM.read_text(encoding="utf-8")
+    for edit in recipe["edits"]:
+        found = text.count(edit["old"])
+        expected = edit.get("count", found)
+        if found == 0 or found != expected:
+            raise AssertionError(f"{name}: edit '{edit['what']}' found {found}x, expected {expected}x")
+        text = text.replace(edit["old"], edit["new"])
+    return text.encode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def derived_version():
+    """The text of a derived later version, e.g. derived_version("gmb-2026-612345")."""
+    return _derived_text
+
+
+@pytest.fixture(scope="session")
+def importeer(derived_version):
+    """Import a derived version as an editor would: it arrives as a draft of the Lochem regeling."""
+    from importers.pipeline import import_bytes
+
+    def importeer(naam: str):
+        return import_bytes(derived_version(naam), naam, regeling_slug=LOCHEM_REGELING).versie
+
+    return importeer
+
+
+@pytest.fixture(scope="session")
+def publiceer_nu():
+    """Publish a draft version straight away, as an editor does after clearing the go-live date."""
+    from regelgeving.models import RegelingVersiePage
+
+    def publiceer_nu(versie):
+        versie = RegelingVersiePage.objects.get(pk=versie.pk)
+        versie.go_live_at = None
+        versie.save_revision().publish()
+        return RegelingVersiePage.objects.get(pk=versie.pk)
+
+    return publiceer_nu

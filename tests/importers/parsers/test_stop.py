@@ -1,0 +1,285 @@
+"""STOP/IMOP parsing on the Geonovum samples. Pure: no database."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from importers.errors import PublicatieFout
+from importers.formats import detect, parse_publicatie
+from importers.parsers import stop
+from importers.tree import Alinea, Artikel, Divisie, Lid, Lijst, Tabel, Tussenkop, block_text
+from tests.paths import SAMPLES as ALL_SAMPLES
+
+SAMPLES = ALL_SAMPLES / "stop"
+WESTLAND = SAMPLES / "lvbb-aanlevering" / "Westland_test_besluit.xml"
+TESTEILAND = SAMPLES / "lvbb-aanlevering" / "Testeiland_Initieel_besluit.xml"
+PACKAGE = SAMPLES / "consolidated-download-package"
+REGELING_TEKST = PACKAGE / "Regeling" / "RegelingTekst.xml"
+
+
+def load(path: Path):
+    return parse_publicatie(path.read_bytes(), path.name)
+
+
+def artikel(doc, nummer: str) -> Artikel:
+    return next(a for a in doc.artikelen() if a.nummer == nummer)
+
+
+# -- Westland: besluit with an initial RegelingCompact in a WijzigBijlage -----------
+
+
+@pytest.fixture(scope="module")
+def westland():
+    return load(WESTLAND)
+
+
+def test_westland_is_detected_as_stop():
+    assert detect(WESTLAND.read_bytes()) == "stop"
+
+
+def test_westland_metadata_comes_from_the_regulation(westland):
+    meta = westland.metadata
+    assert meta.identifier == "/akn/nl/act/gm9920/2020/SanityCheckWestland/nld@2020-02-05;8"
+    assert meta.titel == "LVBB-Sanitycheck Westland"
+    assert meta.citeertitel == "LVBB-Sanitycheck Westland"
+    assert meta.gemeente == "gm9920"
+    assert meta.bevoegd_orgaan == "gemeenteraad"
+    assert meta.publicatiedatum == date(2020, 2, 5)
+    assert meta.in_werking_op == date(2020, 4, 1)
+    assert meta.vastgesteld_op == date(2020, 2, 5)  # only the ondertekening step is given
+    assert meta.formaat == "stop"
+    assert meta.bron == "Westland_test_besluit.xml"
+
+
+def test_westland_counts(westland):
+    assert westland.counts() == {
+        "hoofdstukken": 3,
+        "afdelingen": 0,
+        "paragrafen": 0,
+        "artikelen": 6,
+        "leden": 14,
+        "bijlagen": 1,
+        "begrippen": 12,
+    }
+    assert westland.warnings == []
+
+
+def test_westland_skips_the_besluit_articles(westland):
+    # WijzigArtikel I and the besluit's Artikel II are not regulation text.
+    numbers = [a.nummer for a in westland.artikelen()]
+    assert numbers == ["1.1", "2.1", "3.1", "3.2", "3.3", "3.4"]
+    assert [(d.soort, d.nummer, d.opschrift) for d in westland.divisies()] == [
+        ("hoofdstuk", "1", "Algemene bepalingen"),
+        ("hoofdstuk", "2", "Doelen"),
+        ("hoofdstuk", "3", "Regels vellen houtopstanden"),
+    ]
+
+
+def test_westland_begrippenlijst(westland):
+    terms = [b.term for b in westland.begrippen]
+    assert terms[:3] == ["boom", "houtopstand", "vellen"]
+    assert terms[-1] == "iepziekte"
+    assert len(terms) == 12
+    assert {b.defined_in for b in westland.begrippen} == {"artikel 1.1"}
+    boom = westland.begrippen[0]
+    assert block_text(boom.definitie).startswith("een houtachtig, opgaand gewas")
+    # The GIO overview in Bijlage I is a Begrippenlijst too, but not a definition.
+    assert "Testeiland Westland" not in terms
+
+
+def test_westland_definitions_stay_visible_in_the_article(westland):
+    a = artikel(westland, "1.1")
+    assert a.opschrift == "Begripsbepalingen"
+    assert a.blocks[0] == Alinea("In deze regels wordt verstaan onder:")
+    lijst = a.blocks[1]
+    assert isinstance(lijst, Lijst)
+    assert len(lijst.items) == 12
+    assert lijst.items[0].blocks[0].text.startswith("boom: een houtachtig")
+
+
+def test_westland_leden_and_lists(westland):
+    a = artikel(westland, "3.1")
+    assert [b.nr for b in a.blocks] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert all(isinstance(b, Lid) for b in a.blocks)
+    lid1 = a.blocks[0]
+    lijst = lid1.blocks[0]
+    assert isinstance(lijst, Lijst)
+    assert lijst.intro.startswith('Het is ter plaatse van "het ambtsgebied"')
+    assert [i.nr for i in lijst.items] == ["a.", "b."]
+    # Pretty-printed IntRefs do not leave a space before the semicolon.
+    lid4_list = a.blocks[3].blocks[1]
+    assert lid4_list.items[0].blocks[0] == Alinea("natuurwaarde van de houtopstand;")
+
+
+def test_westland_lijstaanhef_without_lid(westland):
+    a = artikel(westland, "2.1")
+    (lijst,) = a.blocks
+    assert lijst.intro.startswith("Dit omgevingsplan is, met het oog op de doelen")
+    assert [i.nr for i in lijst.items] == ["a.", "b.", "c.", "d."]
+    assert lijst.items[3].blocks == [Alinea("de bescherming van het milieu.")]
+
+
+def test_westland_aanhef_sluiting_and_bijlage(westland):
+    assert westland.aanhef[0] == Alinea("De raad van de gemeente Westland")
+    assert westland.aanhef[-1] == Alinea("besluit:")
+    assert westland.sluiting[0].text.startswith("Aldus vastgesteld")
+    assert Alinea("Bouke Arends") in westland.sluiting
+    (bijlage,) = westland.bijlagen
+    assert (bijlage.nummer, bijlage.opschrift) == ("I", "Overzicht informatieobjecten")
+
+
+# -- Testeiland: table, Tussenkop, RegelingVersieInformatie -------------------------
+
+
+@pytest.fixture(scope="module")
+def testeiland():
+    return load(TESTEILAND)
+
+
+def test_testeiland_metadata(testeiland):
+    meta = testeiland.metadata
+    assert meta.identifier == "/akn/nl/act/gm9920/2021/TestReeksNummer1/nld@1"
+    assert meta.titel == "Initiële aanlevering Testeiland"
+    assert meta.gemeente == "gm9920"
+    assert meta.publicatiedatum == date(2021, 9, 1)
+    assert meta.in_werking_op == date(2021, 9, 1)
+    assert meta.vastgesteld_op == date(2021, 6, 25)
+
+
+def test_testeiland_table(testeiland):
+    assert testeiland.counts()["artikelen"] == 1
+    a = artikel(testeiland, "1.1")
+    assert [b.nr for b in a.blocks] == ["1", "2", "3"]
+    lid3 = a.blocks[2]
+    assert lid3.blocks[0] == Tussenkop("Tabel met testresultaat")
+    assert lid3.blocks[1] == Tussenkop("Testoverzicht")  # the table's title
+    tabel = lid3.blocks[2]
+    assert isinstance(tabel, Tabel)
+    assert tabel.header_rows == 1
+    assert tabel.rows[0] == ["Aanlevering", "Omschrijving", "Status"]
+    assert len(tabel.rows) == 6
+    assert tabel.rows[-1][2] == "nog niet uitgevoerd"
+
+
+# -- consolidated RegelingTekst.xml ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def regeling():
+    return load(REGELING_TEKST)
+
+
+def test_regelingtekst_structure(regeling):
+    assert regeling.counts() == {
+        "hoofdstukken": 6,
+        "afdelingen": 9,
+        "paragrafen": 0,
+        "artikelen": 22,
+        "leden": 11,
+        "bijlagen": 4,
+        "begrippen": 1,
+    }
+    hoofdstuk2 = regeling.body[1]
+    assert isinstance(hoofdstuk2, Divisie)
+    assert (hoofdstuk2.soort, hoofdstuk2.nummer) == ("hoofdstuk", "2")
+    afdeling = hoofdstuk2.children[0]
+    assert (afdeling.soort, afdeling.nummer, afdeling.opschrift) == (
+        "afdeling",
+        "2.2",
+        "Bedrijf categorie 2",
+    )
+    assert [a.nummer for a in afdeling.children] == ["2.3", "2.4", "2.5", "2.6", "2.7"]
+
+
+def test_regelingtekst_metadata_without_package_files(regeling):
+    meta = regeling.metadata
+    assert meta.titel == "Omgevingsplan Zaltbommel (met de nadruk op Zuilichem)"
+    assert meta.gemeente == "gm0297"  # from the wId prefix; the maker is in another file
+    assert meta.identifier == ""
+    assert meta.publicatiedatum is None
+
+
+def test_regelingtekst_gereserveerd_and_unnumbered_leden(regeling):
+    assert artikel(regeling, "2.16").status == "gereserveerd"
+    assert artikel(regeling, "2.16").blocks == []
+    assert [b.nr for b in artikel(regeling, "10.2").blocks] == ["1", "2"]  # "1" without dot
+
+
+def test_regelingtekst_bijlagen_and_toelichting(regeling):
+    assert [(b.nummer, b.opschrift) for b in regeling.bijlagen] == [
+        ("I", "Overzicht Informatieobjecten"),
+        ("II", "Begrippen"),
+        ("III", "Lijst van toegelaten bedrijfstypen"),
+        ("", "Artikelsgewijze Toelichting"),
+    ]
+    (begrip,) = regeling.begrippen
+    assert (begrip.term, begrip.defined_in) == ("Bouwwerk", "bijlage II")
+    toelichting = regeling.bijlagen[3]
+    assert toelichting.blocks[1] == Tussenkop("Toelichting artikel 2.10")
+    assert "Toelichting op Artikel 2.10" in block_text(toelichting.blocks)
+    lijst = regeling.bijlagen[2].blocks[2]
+    assert isinstance(lijst, Lijst) and len(lijst.items) == 5
+    assert lijst.items[0].nr == ""
+
+
+# -- refusals --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, fragment",
+    [
+        (PACKAGE / "pakbon-v.1.xml", "pakbon"),
+        (PACKAGE / "Regeling" / "RegelingMetadata.xml", "regelingmetadata"),
+        (PACKAGE / "Regeling" / "RegelingVersieMetadata.xml", "versiemetadata"),
+        (PACKAGE / "Regeling" / "ExpressionIdentificatie.xml", "identificatie"),
+    ],
+)
+def test_package_side_files_are_refused(path, fragment):
+    with pytest.raises(PublicatieFout, match=fragment):
+        load(path)
+
+
+NS = 'xmlns="https://standaarden.overheid.nl/stop/imop/tekst/"'
+
+
+def test_regeling_mutatie_is_refused():
+    data = f"""<AanleveringBesluit xmlns="https://standaarden.overheid.nl/lvbb/stop/aanlevering/">
+      <BesluitVersie><BesluitCompact {NS}><Lichaam>
+        <WijzigArtikel eId="art_I"><Kop><Nummer>I</Nummer></Kop><Wat>Wijzig A</Wat></WijzigArtikel>
+      </Lichaam><WijzigBijlage><RegelingMutatie><Vervang/></RegelingMutatie></WijzigBijlage>
+      </BesluitCompact></BesluitVersie></AanleveringBesluit>""".encode()
+    with pytest.raises(PublicatieFout) as exc:
+        parse_publicatie(data, "mutatie.xml")
+    assert str(exc.value) == (
+        "Dit is een wijzigingsbesluit (RegelingMutatie); importeer de geconsolideerde regeling."
+    )
+
+
+def test_besluit_without_regeling_imports_its_own_articles():
+    data = f"""<BesluitCompact {NS}><RegelingOpschrift><Al>Besluit x</Al></RegelingOpschrift>
+      <Lichaam><Artikel><Kop><Label>Artikel</Label><Nummer>1.</Nummer>
+        <Opschrift>Beoordelen aanvraag [Jeugdwet, Wmo, Awb]</Opschrift></Kop>
+        <Inhoud><Al>Tekst.</Al><Lijst><Li><LiNummer>a.</LiNummer><Al>een;</Al>
+          <Lijst><Li><LiNummer>1°</LiNummer><Al>diep.</Al></Li></Lijst></Li></Lijst></Inhoud>
+      </Artikel><Artikel><Kop><Nummer>2</Nummer></Kop><Vervallen/></Artikel></Lichaam>
+    </BesluitCompact>""".encode()
+    doc = stop.parse(data, "besluit.xml")
+    assert doc.metadata.titel == "Besluit x"
+    first, second = doc.artikelen()
+    assert (first.nummer, first.opschrift, first.wetten) == (
+        "1",
+        "Beoordelen aanvraag",
+        ["Jeugdwet", "Wmo", "Awb"],
+    )
+    nested = first.blocks[1].items[0].blocks[1]
+    assert isinstance(nested, Lijst)
+    assert nested.items[0].nr == "1°"
+    assert nested.items[0].blocks == [Alinea("diep.")]
+    assert second.status == "vervallen"
+
+
+def test_hostile_xml_is_refused():
+    data = b'<!DOCTYPE x [<!ENTITY e "boom">]><RegelingCompact xmlns="https://standaarden.overheid.nl/stop/imop/tekst/"/>'
+    with pytest.raises(PublicatieFout):
+        stop.parse(data, "x.xml")

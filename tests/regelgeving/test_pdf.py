@@ -1,0 +1,122 @@
+"""Tagged PDFs of an article and a whole version, for staff handling a bezwaar."""
+
+import io
+
+import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
+from pypdf import PdfReader
+from pypdf.generic import BooleanObject
+
+from regelgeving import pdf as pdf_module
+from regelgeving.models import ArtikelPage, RegelingVersiePage
+from tests.paths import LOCHEM_URL
+
+try:
+    import weasyprint  # noqa: F401  (needs Pango from the system; `make install` provides it)
+except OSError as error:  # pragma: no cover - only on machines without Pango
+    pytest.skip(f"WeasyPrint kan Pango niet laden: {error}", allow_module_level=True)
+
+CITEERTITEL = "Artikel 5.2.1 Verordening Sociaal Domein 2026, Gemeenteblad 2025, 538386"
+
+
+def artikel(nummer):
+    return ArtikelPage.objects.get(nummer=nummer)
+
+
+def download(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    return response
+
+
+def text_of(reader: PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def assert_tagged_pdf_ua(reader: PdfReader, titel: str):
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"] == BooleanObject(True)
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == "nl"
+    assert reader.metadata.title == titel
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == BooleanObject(True)
+    assert b"pdfuaid" in reader.xmp_metadata.stream.get_data()  # PDF/UA identification in XMP
+
+
+def titels(outline) -> list[str]:
+    out = []
+    for item in outline:
+        out.extend(titels(item) if isinstance(item, list) else [item.title])
+    return out
+
+
+def afgedrukt_vandaag() -> str:
+    return "Afgedrukt op " + date_format(timezone.localdate(), "j F Y")
+
+
+def test_article_page_links_to_its_pdf(client, lochem):
+    html = client.get(artikel("5.2.1").url).content.decode()
+    assert f'href="{artikel("5.2.1").url}pdf/"' in html and "Download als PDF" in html
+    versie_html = client.get(LOCHEM_URL).content.decode()
+    assert f'href="{LOCHEM_URL}pdf/"' in versie_html
+
+
+def test_article_pdf_states_version_validity_citation_and_print_date(client, lochem):
+    a = artikel("5.2.1")
+    response = download(client, a.url + "pdf/")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="artikel-5.2.1-verordening-sociaal-domein-2026.pdf"'
+    )
+    reader = PdfReader(io.BytesIO(response.content))
+    text = text_of(reader)
+    assert CITEERTITEL in text
+    assert "Geldig vanaf 1 januari 2026" in text
+    assert "Status: Geldend" in text
+    assert afgedrukt_vandaag() in text
+    assert a.full_url in text.replace(" ", "")  # the permanent URL (wrapped over lines)
+    assert "Geschikte woning" in text
+    assert_tagged_pdf_ua(reader, CITEERTITEL)
+
+
+def test_version_pdf_holds_every_article(client, lochem):
+    response = download(client, LOCHEM_URL + "pdf/")
+    assert response["Content-Disposition"] == 'attachment; filename="verordening-sociaal-domein-2026.pdf"'
+    reader = PdfReader(io.BytesIO(response.content))
+    text = text_of(reader)
+    assert "Verordening Sociaal Domein 2026, Gemeenteblad 2025, 538386" in text
+    assert "Geldig vanaf 1 januari 2026" in text and "Status: Geldend" in text
+    assert afgedrukt_vandaag() in text
+    assert lochem.full_url in text.replace(" ", "")
+    assert text.index("Artikel 2.2") < text.index("Artikel 5.2.1 Geschikte woning") < text.index("Bijlage 2")
+    assert_tagged_pdf_ua(reader, lochem.citeertitel)
+    assert len(titels(reader.outline)) > 50  # every heading becomes a bookmark
+    assert "Artikel 5.2.1 Geschikte woning" in " ".join(titels(reader.outline))
+
+
+def test_pdf_never_fetches_anything_remote():
+    fetcher = pdf_module._url_fetcher("http://localhost/")
+    with pytest.raises(ValueError):
+        fetcher.fetch("https://example.org/logo.png")
+    with pytest.raises(ValueError):
+        fetcher.fetch("file:///etc/passwd")
+    with pytest.raises(ValueError):
+        fetcher.fetch("http://localhost/static/../../config/settings.py")
+    response = fetcher.fetch("http://localhost/static/css/site.css")
+    assert response.content_type == "text/css" and b"@media print" in response.read()
+
+
+def test_a_draft_version_has_no_public_pdf(client, lochem, importeer):
+    concept = importeer("gmb-2026-612345")
+    assert not concept.live
+    concept_artikel = ArtikelPage.objects.get(versie=concept, nummer="7.4")
+    assert client.get(concept.url + "pdf/").status_code == 404
+    assert client.get(concept_artikel.url + "pdf/").status_code == 404
+    # A live article inside an unpublished version is not downloadable either.
+    a = ArtikelPage.objects.get(versie=lochem, nummer="5.2.1")
+    RegelingVersiePage.objects.get(pk=lochem.pk).unpublish()
+    assert client.get(LOCHEM_URL + "pdf/").status_code == 404
+    ArtikelPage.objects.filter(pk=a.pk).update(live=True)
+    assert client.get(a.url + "pdf/").status_code == 404
