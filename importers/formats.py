@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 from .errors import PublicatieFout
+from .standards import CVDR_NS, STOP_NS_PREFIX
 from .tree import Document
 from .xmlsafe import check_size, local, namespace, parse_xml
-
-CVDR_NS = "http://standaarden.overheid.nl/cvdr/terms/"
-STOP_NS_PREFIX = "https://standaarden.overheid.nl/"
-
-OP_BLADEN = {
-    "gemeenteblad": "Gemeenteblad",
-    "provinciaalblad": "Provinciaal blad",
-    "bladgemeenschappelijkeregeling": "Blad gemeenschappelijke regeling",
-    "staatsblad": "Staatsblad",
-    "staatscourant": "Staatscourant",
-    "waterschapsblad": "Waterschapsblad",
-}
 
 _METADATA_ROOTS = {
     "metadata_gegevens": "een metadatarecord (metadata.xml)",
@@ -27,15 +16,6 @@ _METADATA_ROOTS = {
     "ExpressionIdentificatie": "identificatie uit een STOP-pakket",
     "Pakbon": "een pakbon van een STOP-downloadpakket",
 }
-
-
-def decode_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise PublicatieFout("De tekst is niet als UTF-8 of Windows-1252 te lezen.")
 
 
 def detect(data: bytes) -> str:

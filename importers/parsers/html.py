@@ -20,9 +20,9 @@ import lxml.html
 from lxml import etree
 
 from ..dates import parse_iso
+from ..decoding import decode_text
 from ..definitions import begrippen_from_blocks
 from ..errors import PublicatieFout
-from ..formats import decode_text
 from ..lawtags import split_heading, tags_line
 from ..tree import (
     Alinea,

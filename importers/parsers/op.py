@@ -12,7 +12,7 @@ import re
 
 from ..dates import parse_iso
 from ..errors import PublicatieFout
-from ..formats import OP_BLADEN
+from ..standards import OP_BLADEN
 from ..tree import Document, Metadata
 from ..xmlsafe import child, local, parse_xml
 from .opbody import BodyWalker, fill_from_prose, finish, inline_text, path, read_regeling

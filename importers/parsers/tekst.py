@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from regelgeving.numbering import number_sort_key
 
 from ..dates import find_date
+from ..decoding import decode_text
 from ..definitions import split_definition, split_glued
 from ..errors import PublicatieFout
-from ..formats import decode_text
 from ..lawtags import split_heading, tags_line
 from ..tree import (
     Alinea,
