@@ -14,10 +14,12 @@ from ..errors import PublicatieFout
 from ..tree import Document, Metadata
 from ..xmlsafe import child, descendants, local, parse_xml
 from .opbody import BodyWalker, fill_from_prose, finish, inline_text, read_regeling
+from .registry import register
 
 _CVDR_ID = re.compile(r"^(?:CVDR)?\s*(?P<work>\d+)(?:_(?P<version>\d+))?$", re.I)
 
 
+@register("cvdr")
 def parse(data: bytes, bron: str) -> Document:
     root = parse_xml(data)
     if local(root) != "cvdr":

@@ -16,6 +16,7 @@ from ..standards import OP_BLADEN
 from ..tree import Document, Metadata
 from ..xmlsafe import child, local, parse_xml
 from .opbody import BodyWalker, fill_from_prose, finish, inline_text, path, read_regeling
+from .registry import register
 
 # gmb-2025-538386, prb-…, bgr-…, wsb-…, stb-…, stcrt-…, trb-…
 _IDENTIFIER = re.compile(r"\b((?:gmb|prb|bgr|wsb|stb|stcrt|trb)-\d{4}-\d+)\b", re.I)
@@ -30,6 +31,7 @@ _QUALIFIED = {"provincie", "waterschap", "hoogheemraadschap"}
 _NOT_CONTENT = {"kop", "intitule", "metadata", "bijlage"}
 
 
+@register("op")
 def parse(data: bytes, bron: str) -> Document:
     root = parse_xml(data)
     if local(root) != "officiele-publicatie":
