@@ -15,7 +15,11 @@ from ..errors import PublicatieFout
 from ..standards import OP_BLADEN
 from ..tree import Document, Metadata
 from ..xmlsafe import child, local, parse_xml
-from .opbody import BodyWalker, fill_from_prose, finish, inline_text, path, read_regeling
+from .opbody.element_text import inline_text, path
+from .opbody.finishing import finish
+from .opbody.prose_metadata import fill_from_prose
+from .opbody.regeling import read_regeling
+from .opbody.walker import BodyWalker
 from .registry import register
 
 # gmb-2025-538386, prb-…, bgr-…, wsb-…, stb-…, stcrt-…, trb-…
