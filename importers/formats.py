@@ -1,22 +1,20 @@
-"""Detect a publication's format from its content and hand it to the right parser."""
+"""Detect a publication's format from its content and hand it to the right parser.
+
+The parsers register themselves by format in ``parsers.registry``; this module sits above
+them and only imports them, never the other way round.
+"""
 
 from __future__ import annotations
 
+from .definitions import begrippen_from_annexes
 from .errors import PublicatieFout
+
+# Importing a parser module registers its parse function under its format.
+from .parsers import cvdr, html, op, stop, tekst  # noqa: F401
+from .parsers.registry import register as parsers
+from .standards import CVDR_NS, STOP_NS_PREFIX
 from .tree import Document
 from .xmlsafe import check_size, local, namespace, parse_xml
-
-CVDR_NS = "http://standaarden.overheid.nl/cvdr/terms/"
-STOP_NS_PREFIX = "https://standaarden.overheid.nl/"
-
-OP_BLADEN = {
-    "gemeenteblad": "Gemeenteblad",
-    "provinciaalblad": "Provinciaal blad",
-    "bladgemeenschappelijkeregeling": "Blad gemeenschappelijke regeling",
-    "staatsblad": "Staatsblad",
-    "staatscourant": "Staatscourant",
-    "waterschapsblad": "Waterschapsblad",
-}
 
 _METADATA_ROOTS = {
     "metadata_gegevens": "een metadatarecord (metadata.xml)",
@@ -27,15 +25,6 @@ _METADATA_ROOTS = {
     "ExpressionIdentificatie": "identificatie uit een STOP-pakket",
     "Pakbon": "een pakbon van een STOP-downloadpakket",
 }
-
-
-def decode_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise PublicatieFout("De tekst is niet als UTF-8 of Windows-1252 te lezen.")
 
 
 def detect(data: bytes) -> str:
@@ -73,20 +62,8 @@ def parse_publicatie(data: bytes, bron: str = "") -> Document:
     """Parse any supported publication into the neutral tree. Pure: no database."""
     check_size(data)
     formaat = detect(data)
-    if formaat == "op":
-        from .parsers import op as parser
-    elif formaat == "cvdr":
-        from .parsers import cvdr as parser
-    elif formaat == "stop":
-        from .parsers import stop as parser
-    elif formaat == "html":
-        from .parsers import html as parser
-    else:
-        from .parsers import tekst as parser
-    document = parser.parse(data, bron)
+    document = parsers[formaat](data, bron)
     if not document.begrippen:
-        from .definitions import begrippen_from_annexes
-
         document.begrippen = begrippen_from_annexes(document.bijlagen, document.artikelen())
     document.metadata.formaat = formaat
     if not document.metadata.bron:

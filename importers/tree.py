@@ -74,6 +74,10 @@ class Divisie:
     inferred: bool = False  # heading missing from the source, implied by numbering
 
 
+# What a body and a division's children hold.
+Node = Divisie | Artikel
+
+
 @dataclass
 class Bijlage:
     nummer: str  # "1", "A", "" when unnumbered

@@ -3,6 +3,7 @@
 from lxml import etree
 
 from .errors import PublicatieFout
+from .tree import clean_text
 
 MAX_BYTES = 20 * 1024 * 1024  # larger than any real verordening by two orders of magnitude
 
@@ -78,8 +79,6 @@ def descendants(el, *names: str):
 
 def text_of(el) -> str:
     """All text inside an element, whitespace folded."""
-    from .tree import clean_text
-
     if el is None:
         return ""
     return clean_text("".join(el.itertext()))

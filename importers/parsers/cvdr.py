@@ -13,11 +13,17 @@ from ..dates import parse_iso
 from ..errors import PublicatieFout
 from ..tree import Document, Metadata
 from ..xmlsafe import child, descendants, local, parse_xml
-from .opbody import BodyWalker, fill_from_prose, finish, inline_text, read_regeling
+from .opbody.element_text import inline_text
+from .opbody.finishing import finish
+from .opbody.prose_metadata import fill_from_prose
+from .opbody.regeling import read_regeling
+from .opbody.walker import BodyWalker
+from .registry import register
 
 _CVDR_ID = re.compile(r"^(?:CVDR)?\s*(?P<work>\d+)(?:_(?P<version>\d+))?$", re.I)
 
 
+@register("cvdr")
 def parse(data: bytes, bron: str) -> Document:
     root = parse_xml(data)
     if local(root) != "cvdr":

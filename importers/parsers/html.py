@@ -20,9 +20,9 @@ import lxml.html
 from lxml import etree
 
 from ..dates import parse_iso
+from ..decoding import decode_text
 from ..definitions import begrippen_from_blocks
 from ..errors import PublicatieFout
-from ..formats import decode_text
 from ..lawtags import split_heading, tags_line
 from ..tree import (
     Alinea,
@@ -41,6 +41,7 @@ from ..tree import (
     clean_text,
 )
 from ..xmlsafe import check_size
+from .registry import register
 
 LEVELS = MappingProxyType({"hoofdstuk": 1, "afdeling": 2, "paragraaf": 3})
 DIVISION_CLASSES = MappingProxyType(
@@ -92,6 +93,7 @@ VERVALLEN = re.compile(r"^\[?\s*(vervallen|gereserveerd)\s*\.?\]?\.?$", re.I)
 DEFINITIONS_INTRO = re.compile(r"verstaan\s+onder", re.I)
 
 
+@register("html")
 def parse(data: bytes, bron: str) -> Document:
     check_size(data)
     root = _load(data)

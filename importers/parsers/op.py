@@ -12,10 +12,15 @@ import re
 
 from ..dates import parse_iso
 from ..errors import PublicatieFout
-from ..formats import OP_BLADEN
+from ..standards import OP_BLADEN
 from ..tree import Document, Metadata
 from ..xmlsafe import child, local, parse_xml
-from .opbody import BodyWalker, fill_from_prose, finish, inline_text, path, read_regeling
+from .opbody.element_text import inline_text, path
+from .opbody.finishing import finish
+from .opbody.prose_metadata import fill_from_prose
+from .opbody.regeling import read_regeling
+from .opbody.walker import BodyWalker
+from .registry import register
 
 # gmb-2025-538386, prb-…, bgr-…, wsb-…, stb-…, stcrt-…, trb-…
 _IDENTIFIER = re.compile(r"\b((?:gmb|prb|bgr|wsb|stb|stcrt|trb)-\d{4}-\d+)\b", re.I)
@@ -30,6 +35,7 @@ _QUALIFIED = {"provincie", "waterschap", "hoogheemraadschap"}
 _NOT_CONTENT = {"kop", "intitule", "metadata", "bijlage"}
 
 
+@register("op")
 def parse(data: bytes, bron: str) -> Document:
     root = parse_xml(data)
     if local(root) != "officiele-publicatie":

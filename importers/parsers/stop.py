@@ -30,6 +30,7 @@ from ..tree import (
     clean_text,
 )
 from ..xmlsafe import child, children, descendants, local, parse_xml, text_of
+from .registry import register
 
 REGELING_ROOTS = ("RegelingCompact", "RegelingKlassiek", "RegelingTijdelijkdeel")
 BESLUIT_ROOTS = ("BesluitCompact", "BesluitKlassiek")
@@ -66,6 +67,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:)](?:\s|$))")
 _TOOI = re.compile(r"/tooi/id/[a-z_]+/(?P<code>[a-z]{2}\d{2,4})\b")
 
 
+@register("stop")
 def parse(data: bytes, bron: str) -> Document:
     root = parse_xml(data)
     if local(root) not in ("AanleveringBesluit", *REGELING_ROOTS, *BESLUIT_ROOTS):

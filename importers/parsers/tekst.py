@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from regelgeving.numbering import number_sort_key
 
 from ..dates import find_date
+from ..decoding import decode_text
 from ..definitions import split_definition, split_glued
 from ..errors import PublicatieFout
-from ..formats import decode_text
 from ..lawtags import split_heading, tags_line
 from ..tree import (
     Alinea,
@@ -33,6 +33,7 @@ from ..tree import (
     Tussenkop,
     clean_text,
 )
+from .registry import register
 
 BLADEN = {
     "gemeenteblad": "gmb",
@@ -83,6 +84,7 @@ class _Section:
     blocks: list[Block] = field(default_factory=list)
 
 
+@register("tekst")
 def parse(data: bytes, bron: str) -> Document:
     lines = [clean_text(line) for line in decode_text(data).splitlines()]
     lines = [line for line in lines if line]
