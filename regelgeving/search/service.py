@@ -33,14 +33,11 @@ from .expansion import (
     search_query_at_least,
 )
 from .highlight import fragment
+from .paging import MAX_RESULTS, PAGE_SIZE
 from .published import published
 from .query import Citation, ParsedQuery, parse_query
 from .scope import Scope, VersieInScope, versions_in_scope
 
-PAGE_SIZE = 10
-MAX_PAGE = 20  # 200 results: past that, narrowing the search helps more than paging
-# The most text results a search pages through; beyond it, counts say "meer dan" (more than).
-MAX_RESULTS = PAGE_SIZE * MAX_PAGE
 # What a search can return; hoofdstukken and paragrafen have text of their own too.
 SOORTEN = {"artikel": ArtikelPage, "begrip": BegripPage, "bijlage": BijlagePage, "onderdeel": DivisiePage}
 SOORT_LABELS = {
