@@ -35,7 +35,7 @@ class TextPage:
 
 def text_page(base, clauses: list[Clause], pagina: int, max_results: int) -> TextPage:
     """Page `pagina` of the text results for `clauses` among `base` (see searchable.py), counting
-    no further than `max_results` (the search service passes paging.MAX_RESULTS)."""
+    no further than `max_results` (the search service passes its MAX_RESULTS)."""
     start, end = (pagina - 1) * PAGE_SIZE, pagina * PAGE_SIZE
     n = len(clauses)
     outcome = TextPage()
