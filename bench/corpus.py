@@ -118,14 +118,23 @@ def fingerprint() -> str:
     """Hash of what a built corpus depends on: this generator, the importer, the regelgeving
     code that runs when pages are saved or indexed (models, migrations, index analysis), the
     search settings, the source text and library versions. Left out on purpose, because they
-    do not change the database: ranking and query code (regelgeving/search/service.py,
-    query.py, expansion.py, ...), views and templates. Migrations of other apps are applied to
-    the cached database before measuring instead."""
+    do not change the database: the search modules that run only when a query is answered
+    (regelgeving/search/service.py, query.py, expansion.py, ...), views and templates.
+    Migrations of other apps are applied to the cached database before measuring instead."""
     not_stored = {"views.py", "api.py", "pdf.py", "admin_views.py", "comparison.py"}
     ranking_only = {
         "service.py",
         "query.py",
         "expansion.py",
+        "synonyms.py",
+        "paging.py",
+        "kinds.py",
+        "searchable.py",
+        "title_ranking.py",
+        "text_search.py",
+        "result_lines.py",
+        "pins.py",
+        "suggestions.py",
         "highlight.py",
         "forms.py",
         "views.py",

@@ -16,6 +16,7 @@ from .. import validity
 from ..numbering import number_sort_key
 from ..pdf import artikel_pdf
 from ..rich_text import render_stream
+from ..search.analysis import index_forms
 from .blocks import TekstBlock
 from .regeling import RegelingVersiePage
 
@@ -67,8 +68,6 @@ class InVersie(Page):
 
     def zoekvormen(self) -> str:
         """Stems and compound parts of `zoektekst`, indexed so every backend searches Dutch."""
-        from ..search.analysis import index_forms
-
         return index_forms(self.zoektekst())
 
 

@@ -4,18 +4,19 @@ Every word becomes a clause "the word or its stem"; a quoted phrase stays a phra
 words (or phrase) equal one side of a synonym, the other side is an alternative. The clauses
 are joined with And, or with Or for the broader second try. Wagtail's query objects turn
 this into FTS5, tsquery or Elasticsearch DSL, so every backend runs the same query.
+
+Pure: the synonym pairs come from the caller (read from the database by synonyms.py).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from wagtail.search.query import And, Or, Phrase, PlainText
 from wordfreq import zipf_frequency
 
-from .analysis import fold, query_form, words
+from .analysis import fold, query_form
 from .query import ParsedQuery
 
 
@@ -46,31 +47,8 @@ class Clause:
         return unique[0] if len(unique) == 1 else Or(unique)
 
 
-YEAR_SUFFIX = re.compile(r"\s+(?:19|20)\d\d$")
-
-
-def synonym_pairs() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Both directions of every editor synonym and of every law's afkorting, naam and aliases."""
-    from ..models import Synoniem, Wet
-
-    pairs = []
-    groups = [[s.term, s.synoniem] for s in Synoniem.objects.all()]
-    for wet in Wet.objects.all():
-        names = [wet.afkorting, wet.naam] + [a for a in wet.aliassen.splitlines() if a.strip()]
-        # "Wet maatschappelijke ondersteuning 2015" is usually typed without its year.
-        names += [YEAR_SUFFIX.sub("", n) for n in names if n and YEAR_SUFFIX.search(n)]
-        groups.append([n for n in names if n])
-    for group in groups:
-        keys = [tuple(fold(w) for w in words(name)) for name in group]
-        keys = [k for k in dict.fromkeys(keys) if k]
-        for a in keys:
-            for b in keys:
-                if a != b:
-                    pairs.append((a, b))
-    return pairs
-
-
 def build_clauses(parsed: ParsedQuery, pairs) -> list[Clause]:
+    """The clauses of a query; `pairs` are (words, synonym words) as synonyms.synonym_pairs gives."""
     synonyms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for a, b in pairs:
         synonyms.setdefault(a, []).append(b)

@@ -6,8 +6,9 @@ from django import forms
 from django.utils import timezone
 
 from ..models import RegelingPage, Wet
+from .paging import MAX_PAGE
 from .query import MAX_QUERY_LENGTH
-from .service import MAX_PAGE, Zoekvraag
+from .service import Zoekvraag
 
 SOORT_KEUZES = [
     ("", "Alles"),

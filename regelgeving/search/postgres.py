@@ -34,7 +34,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
-from .service import MAX_RESULTS
+from .paging import MAX_RESULTS
 
 # Added to Wagtail's index table by migration 0007: GENERATED ALWAYS AS (title || body) STORED.
 STORED_VECTOR = "regelgeving_zoekvector"
@@ -203,7 +203,7 @@ class CountingSearchResults(PostgresSearchResults):
     anyway, so fetching also counts (`COUNT(*) OVER ()`): a search and its slices share one
     query compiler, and the count found by fetching `results[:50]` answers `results.count()`.
     Ranked by the RUM index, only the rows shown are visited, and `count()` stops at
-    COUNT_LIMIT: a search shows no more than service.MAX_RESULTS results anyway."""
+    COUNT_LIMIT: a search shows no more than paging.MAX_RESULTS results anyway."""
 
     def _ours(self) -> bool:
         compiler = self.query_compiler

@@ -16,8 +16,8 @@ from functools import lru_cache
 from .. import validity
 from ..models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey
 from .analysis import query_form
-from .expansion import synonym_pairs
 from .query import normalized
+from .synonyms import synonym_pairs
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ class VersieInScope:
 
 class Scope(dict[int, VersieInScope]):
     """The versions in scope by page id; `every_live_version` tells whether no live version
-    was left out (then one path condition covers them all, see service._in_versions)."""
+    was left out (then one path condition covers them all, see searchable.in_versions)."""
 
     every_live_version: bool = False
 

@@ -16,8 +16,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from regelgeving.search import postgres
-from regelgeving.search.expansion import build_clauses, search_query_at_least, synonym_pairs
+from regelgeving.search.expansion import build_clauses, search_query_at_least
 from regelgeving.search.query import parse_query
+from regelgeving.search.synonyms import synonym_pairs
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
