@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from .comparison import compare_articles
 from .models import ArtikelPage, RegelingVersiePage, SearchCacheKey
 from .search.tasks import reindex_after_commit
 
@@ -22,29 +23,25 @@ def previous_version(versie: RegelingVersiePage) -> RegelingVersiePage | None:
     return others.order_by("-in_werking_op", "-pk").first()
 
 
-def assign_werk_ids(versie: RegelingVersiePage) -> None:
-    """Give every article of `versie` the identity of the same article in the previous version.
+def assign_werk_ids(versie: RegelingVersiePage, artikelen: list[ArtikelPage]) -> None:
+    """Give each article of `versie` the identity of the same article in the previous version.
 
     Articles are matched by number first and by content second, so a renumbered article
-    keeps its history; an article with no counterpart gets a new identity.
+    keeps its history; an article with no counterpart gets a new identity. Sets `werk_id` on
+    the given articles (with their texts, in document order); saving them is the caller's.
     """
-    from .comparison import compare_articles
-
-    nieuw = list(ArtikelPage.objects.filter(versie=versie).order_by("path"))
     vorige = previous_version(versie)
     oud = list(ArtikelPage.objects.filter(versie=vorige).order_by("path")) if vorige else []
     by_pk = {a.pk: a for a in oud}
     inherited: dict[int, str] = {}
     if oud:
         for change in compare_articles(
-            [a.as_article_text() for a in oud], [a.as_article_text() for a in nieuw]
+            [a.as_article_text() for a in oud], [a.as_article_text() for a in artikelen]
         ):
             if change.oud is not None and change.nieuw is not None:
                 inherited[change.nieuw.key] = by_pk[change.oud.key].werk_id
-    for artikel in nieuw:
-        werk_id = inherited.get(artikel.pk) or artikel.werk_id or uuid.uuid4().hex
-        if artikel.werk_id != werk_id:
-            ArtikelPage.objects.filter(pk=artikel.pk).update(werk_id=werk_id)
+    for artikel in artikelen:
+        artikel.werk_id = inherited.get(artikel.pk) or artikel.werk_id or uuid.uuid4().hex
 
 
 def publish_descendants(versie: RegelingVersiePage) -> int:

@@ -71,9 +71,8 @@ class BegripPage(InVersie):
         verbose_name = "begrip"
         verbose_name_plural = "begrippen"
 
-    def save(self, *args, **kwargs):
+    def fill_derived_fields(self) -> None:
         self.sort_key = self.term.lower()
-        super().save(*args, **kwargs)
 
     def zoektekst(self) -> str:
         from ..rich_text import stream_plain_text

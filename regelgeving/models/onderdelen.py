@@ -52,9 +52,13 @@ class InVersie(Page):
     class Meta:
         abstract = True
 
+    def fill_derived_fields(self) -> None:
+        """Set the fields computed from others; save() calls it, and so does the importer's bulk writer."""
+
     def save(self, *args, **kwargs):
         if self.versie_id is None:
             self.versie = RegelingVersiePage.objects.ancestor_of(self).first()
+        self.fill_derived_fields()
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -81,9 +85,8 @@ class VersieOnderdeel(InVersie):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def fill_derived_fields(self) -> None:
         self.sort_key = number_sort_key(self.nummer)
-        super().save(*args, **kwargs)
 
 
 class DivisiePage(VersieOnderdeel):

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-WETTEN_BASE = "https://wetten.overheid.nl/"
+from ..jci import WETTEN_BASE, jci_url
 
 
 @register_snippet
@@ -56,11 +56,3 @@ class Wet(index.Indexed, models.Model):
             *filter(None, (a.strip() for a in self.aliassen.splitlines())),
         ]
 
-
-def jci_url(bwb_id: str, artikel: str = "") -> str:
-    """A Juriconnect link to a law on wetten.overheid.nl, to an article when given."""
-    if not bwb_id:
-        return ""
-    if not artikel:
-        return f"{WETTEN_BASE}{bwb_id}"
-    return f"{WETTEN_BASE}jci1.3:c:{bwb_id}&artikel={artikel}"

@@ -8,23 +8,43 @@ that is not live, nor misses one that is.
 
 from __future__ import annotations
 
+import logging
+from collections import defaultdict
+
 from django.db import transaction
 from django_tasks import task
 from wagtail.models import Page
-from wagtail.search import index
+from wagtail.search.backends import get_search_backends_with_name
 
-BATCH = 200
+BATCH = 500
+
+logger = logging.getLogger(__name__)
 
 
 @task()
 def reindex_pages(page_ids: list[int]) -> int:
-    """Re-index the given pages as they are now; returns how many were indexed."""
+    """Re-index the given pages as they are now, in bulk per page class; returns how many."""
     done = 0
     for start in range(0, len(page_ids), BATCH):
+        by_model = defaultdict(list)
         for page in Page.objects.filter(pk__in=page_ids[start : start + BATCH]).specific():
-            index.insert_or_update_object(page)
-            done += 1
+            by_model[type(page)].append(page)
+        for model, pages in by_model.items():
+            _add_to_every_backend(model, pages)
+            done += len(pages)
     return done
+
+
+def _add_to_every_backend(model, pages) -> None:
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(model, pages)
+        except Exception:
+            # As Wagtail does for a single save: an external index that is down must not lose
+            # the data; a database index fails loudly instead.
+            logger.exception("Indexing %d %s pages in search backend '%s' failed", len(pages), model, name)
+            if not backend.catch_indexing_errors:
+                raise
 
 
 def reindex_after_commit(page_ids) -> None:

@@ -140,14 +140,14 @@ def test_missing_file_and_unsupported_scheme(db):
 
 
 def test_a_failure_halfway_rolls_back_everything(lochem, monkeypatch):
-    """Imports are atomic: an error while writing texts leaves no half-written version."""
+    """Imports are atomic: an error after every page was written leaves no half-written version."""
     from importers import writer
 
-    def boom(self, versie, linker):
+    def boom(pages):
         raise RuntimeError("schijf vol")
 
     before = snapshot()
-    monkeypatch.setattr(writer._Writer, "_write_texts", boom)
+    monkeypatch.setattr(writer, "rebuild_reference_index", boom)
     data = LOCHEM.read_bytes().replace(b"538386", b"999999")
     with pytest.raises(RuntimeError):
         writer.write_document(__import__("importers.formats").formats.parse_publicatie(data, "x"))

@@ -9,15 +9,19 @@ VERSIE_2028 = "gmb-2027-700001"  # derived: in force from 1 July 2028
 
 @pytest.fixture(scope="class")
 def _versie_2027_bewaard(bewaard_voor_scope, importeer, publiceer_nu):
-    """The 2027 version imported and published (its re-index run on 'commit'), once per class."""
-    with bewaard_voor_scope(), TestCase.captureOnCommitCallbacks(execute=True):
-        yield publiceer_nu(importeer(VERSIE_2027)).pk
+    """The 2027 version imported and published, once per class; its indexing runs as on commit."""
+    with bewaard_voor_scope():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            pk = publiceer_nu(importeer(VERSIE_2027)).pk
+        yield pk
 
 
 @pytest.fixture(scope="class")
 def _versie_2028_bewaard(_versie_2027_bewaard, bewaard_voor_scope, importeer, publiceer_nu):
-    with bewaard_voor_scope(), TestCase.captureOnCommitCallbacks(execute=True):
-        yield publiceer_nu(importeer(VERSIE_2028)).pk
+    with bewaard_voor_scope():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            pk = publiceer_nu(importeer(VERSIE_2028)).pk
+        yield pk
 
 
 @pytest.fixture
