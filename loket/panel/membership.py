@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .. import retention
 from ..crypto import blind_index
 from ..models import Bericht, PanelContact, Panellid, Uitnodiging
 from ..models.inzendingen import new_reference
@@ -97,8 +98,6 @@ def leave(lid: Panellid) -> None:
     lid.delete()  # the contact row goes with it; invitations keep their counts without a member
 
 
-def purge_unconfirmed(now=None) -> int:
-    """Sign-ups never confirmed within the confirmation period are deleted with their address."""
-    cutoff = (now or timezone.now()) - links.confirm_max_age()
-    _, per_model = Panellid.objects.filter(bevestigd_op__isnull=True, aangemeld_op__lt=cutoff).delete()
-    return per_model.get("loket.Panellid", 0)
+# A sign-up that is never confirmed expires; the purge is retention's, with the loket's other
+# purges (the daily task runs it from there), and is offered here too, with joining and leaving.
+purge_unconfirmed = retention.purge_unconfirmed_members
