@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from .. import abuse
+from ..intake import intake_for
 from ..pipeline import DuplicateSubmission
 from .base import Ineligible, display_value
 from .state import FlowState
@@ -79,7 +80,7 @@ def start(request, page):
             None,
             eerste_stap=_url(page, "stap", stap=flow.steps[0].slug),
             gesloten=closed,
-            **flow.start_context(page),
+            **intake_for(flow).start_context(page),
         ),
     )
 
@@ -212,12 +213,13 @@ def summary(request, page):
 def consent(request, page):
     flow = page.get_flow()
     state = FlowState(request, page)
+    intake = intake_for(flow)
 
     if request.method == "POST":
         token = request.POST.get("token", "")
         # A second click, a refresh or a replay of this POST: show the first confirmation.
         earlier = state.reference_for_token(token) or (
-            flow.reference_for_token(page, token) if token else None
+            intake.reference_for_token(page, token) if token else None
         )
         if earlier:
             if token == state.token:
@@ -239,7 +241,7 @@ def consent(request, page):
         if form.is_valid() and form.cleaned_data["token"] == state.token:
             try:
                 flow.check(page, cleaned)
-                referentie = flow.submit(page, cleaned, token=state.token)
+                referentie = intake.submit(page, flow, cleaned, token=state.token)
             except Ineligible:
                 return redirect(_url(page, "niet_mogelijk"))
             except DuplicateSubmission as exc:
@@ -279,7 +281,7 @@ def confirmation(request, page, referentie: str):
     state = FlowState(request, page)
     if referentie not in state.submitted:
         raise Http404("Deze bevestiging hoort niet bij deze browsersessie.")
-    extra = flow.confirmation_context(page, referentie)
+    extra = intake_for(flow).confirmation_context(page, flow, referentie)
     if extra is None:
         raise Http404("Onbekend referentienummer.")
     return TemplateResponse(request, flow.confirmation_template, _context(page, flow, **extra))

@@ -10,11 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-FLOW_CHOICES = [
-    ("melding", "Melding: ondersteuning vragen"),
-    ("mantelzorgcompliment", "Mantelzorgcompliment"),
-    ("lochem_spreekt", "Lochem spreekt: aanmelden voor het inwonerspanel"),
-]
+from ..flows import flow_choices, get_flow
 
 
 class LoketPage(Page):
@@ -54,7 +50,7 @@ class LoketPage(Page):
 class FlowPage(RoutablePageMixin, Page):
     """One form flow (melding, mantelzorgcompliment) embedded in an editable page."""
 
-    flow = models.CharField("formulier", max_length=40, choices=FLOW_CHOICES)
+    flow = models.CharField("formulier", max_length=40, choices=flow_choices())
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link", "ul"])
     notificatie_email = models.EmailField(
         "e-mail voor meldingen aan 't Baken",
@@ -103,8 +99,6 @@ class FlowPage(RoutablePageMixin, Page):
         verbose_name = "formulierpagina"
 
     def get_flow(self):
-        from ..flows import get_flow
-
         return get_flow(self.flow)
 
     def artikel_links(self):

@@ -12,8 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import VragenBlock
-
-PANEL_FLOW = "lochem_spreekt"
+from ..flows.lochem_spreekt import LochemSpreektFlow
+from .panel import Vrijgave
 
 
 class PeilingPage(RoutablePageMixin, Page):
@@ -40,7 +40,10 @@ class PeilingPage(RoutablePageMixin, Page):
 
     @classmethod
     def can_create_at(cls, parent):
-        return super().can_create_at(parent) and getattr(parent.specific, "flow", "") == PANEL_FLOW
+        # Only below the sign-up page of Lochem spreekt.
+        return super().can_create_at(parent) and (
+            getattr(parent.specific, "flow", "") == LochemSpreektFlow.slug
+        )
 
     def clean(self):
         super().clean()
@@ -57,8 +60,6 @@ class PeilingPage(RoutablePageMixin, Page):
         return (today or timezone.localdate()) > self.open_tot
 
     def vrijgave_of_none(self):
-        from .panel import Vrijgave
-
         return Vrijgave.objects.filter(peiling=self).first()
 
     def resultaten_openbaar(self, now=None) -> bool:

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from .. import retention
 from ..crypto import blind_index
+from ..flows.lochem_spreekt import LochemSpreektFlow
 from ..models import Bericht, PanelContact, Panellid, Uitnodiging
-from ..models.inzendingen import new_reference
 from ..tasks import send_after_commit
 from . import links, mail
 
@@ -35,11 +35,11 @@ def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], tok
             bericht = mail.already_member(lid, email) if lid.bevestigd else mail.confirm_signup(lid, email)
             bericht.save()
             send_after_commit([bericht.pk])
-        return new_reference("lochem_spreekt")
+        return LochemSpreektFlow.new_reference()
     try:
         with transaction.atomic():
             lid = Panellid.objects.create(
-                referentie=new_reference("lochem_spreekt"),
+                referentie=LochemSpreektFlow.new_reference(),
                 leeftijdsgroep=leeftijdsgroep,
                 kern=kern,
                 relaties=relaties,

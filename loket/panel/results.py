@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..blocks import OPEN_QUESTION_TYPES
+from ..choices import KERNEN, LEEFTIJDSGROEPEN
 from ..models import (
     Bericht,
     Bevolkingsaandeel,
@@ -20,7 +21,6 @@ from ..models import (
     Uitnodiging,
     Vrijgave,
 )
-from ..models.panel import KERNEN, LEEFTIJDSGROEPEN
 from ..tasks import send_waiting_after_commit
 from . import mail
 from .answers import scale_label
