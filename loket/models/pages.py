@@ -1,4 +1,8 @@
-"""The loket section: the loket page of 't Baken and one page per form flow."""
+"""The loket section: the loket page of 't Baken and one page per form flow.
+
+A FlowPage's routes are answered by the flow engine, which is part of the view layer; they
+reach it through loket/routes.py, never by importing it.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from .. import routes
 from ..flows import flow_choices, get_flow
 
 
@@ -105,42 +110,30 @@ class FlowPage(RoutablePageMixin, Page):
         """(label, url) of the governing articles, each in the version in force today."""
         return [(a.label(), a.url()) for a in self.artikelen.select_related("regeling")]
 
-    # Thin routes; the flow engine does the work.
+    # Thin routes; the flow engine does the work (registered in loket/wagtail_hooks.py).
     @path("")
     def start(self, request):
-        from ..flows.engine import start
-
-        return start(request, self)
+        return routes.view(routes.FLOW_START)(request, self)
 
     @re_path(r"^stap/(?P<stap>[a-z0-9-]+)/$", name="stap")
     def stap(self, request, stap):
-        from ..flows.engine import step
-
-        return step(request, self, stap)
+        return routes.view(routes.FLOW_STEP)(request, self, stap)
 
     @path("controleren/", name="controleren")
     def controleren(self, request):
-        from ..flows.engine import summary
-
-        return summary(request, self)
+        return routes.view(routes.FLOW_SUMMARY)(request, self)
 
     @path("versturen/", name="versturen")
     def versturen(self, request):
-        from ..flows.engine import consent
-
-        return consent(request, self)
+        return routes.view(routes.FLOW_CONSENT)(request, self)
 
     @re_path(r"^bevestiging/(?P<referentie>[A-Z0-9-]+)/$", name="bevestiging")
     def bevestiging(self, request, referentie):
-        from ..flows.engine import confirmation
-
-        return confirmation(request, self, referentie)
+        return routes.view(routes.FLOW_CONFIRMATION)(request, self, referentie)
 
     @path("niet-mogelijk/", name="niet_mogelijk")
     def niet_mogelijk(self, request):
-        from ..flows.engine import not_eligible
-
-        return not_eligible(request, self)
+        return routes.view(routes.FLOW_NOT_ELIGIBLE)(request, self)
 
 
 class ArtikelVerwijzing(Orderable):
