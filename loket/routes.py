@@ -22,7 +22,7 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 from wagtail import hooks
 
-# FlowPage: the flow engine (loket/flows/engine.py).
+# FlowPage: the flow engine (loket/engine/views.py).
 FLOW_START = "loket_flow_start"
 FLOW_STEP = "loket_flow_step"
 FLOW_SUMMARY = "loket_flow_summary"

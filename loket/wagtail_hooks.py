@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views, routes
-from .flows import engine
+from .engine import views as engine
 from .panel import admin_views as panel_views
 from .panel import views as panel_public
 

@@ -7,7 +7,7 @@ the statuses staff may give its submissions and what a completed flow is stored 
 their choices from these declarations (loket/flows/__init__.py), so this package imports no
 model and touches no loket table; reading the law goes through loket/legislation.py.
 
-The engine (engine.py) runs any flow the same way: one question group per step, validation
+The engine (loket/engine/) runs any flow the same way: one question group per step, validation
 on the server, a summary with "wijzig" links, consent, then the intake (loket/intake.py) stores
 it according to `Flow.stores`.
 """
