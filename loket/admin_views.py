@@ -21,11 +21,10 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from .flows import get_flow
+from .choices import Status
+from .flows import get_flow, statuses_of, submission_flows
 from .flows.base import display_value
 from .models import Inzending
-from .models.inzendingen import STATUS_CHOICES, STATUSES_PER_FLOW
-from .models.pages import FLOW_CHOICES
 
 VIEW, CHANGE, EXPORT = "loket.view_inzending", "loket.change_inzending", "loket.export_inzending"
 
@@ -38,10 +37,10 @@ def _require(request, permission):
 class FilterForm(forms.Form):
     flow = forms.ChoiceField(
         label="Formulier",
-        choices=[("", "Alle")] + [(k, v) for k, v in FLOW_CHOICES if k in STATUSES_PER_FLOW],
+        choices=[("", "Alle")] + [(declared.slug, declared.label) for declared in submission_flows()],
         required=False,
     )
-    status = forms.ChoiceField(label="Status", choices=[("", "Alle")] + STATUS_CHOICES, required=False)
+    status = forms.ChoiceField(label="Status", choices=[("", "Alle")] + Status.choices, required=False)
     vanaf = forms.DateField(
         label="Ingediend vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -94,8 +93,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, flow: str, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = dict(STATUS_CHOICES)
-        self.fields["status"].choices = [(s, labels[s]) for s in STATUSES_PER_FLOW.get(flow, ["ontvangen"])]
+        self.fields["status"].choices = [(s.value, s.label) for s in statuses_of(flow)]
 
 
 def _answers(inzending):

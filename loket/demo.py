@@ -9,6 +9,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from .flows.lochem_spreekt import LochemSpreektFlow
+from .flows.mantelzorgcompliment import MantelzorgcomplimentFlow
+from .flows.melding import MeldingFlow
 from .models import ArtikelVerwijzing, Bevolkingsaandeel, FlowPage, LoketPage, PeilingPage
 
 LOKET_INTRO = (
@@ -20,7 +23,7 @@ FLOWS = [
     {
         "slug": "melding",
         "title": "Melding doen: ondersteuning vragen",
-        "flow": "melding",
+        "flow": MeldingFlow.slug,
         "search_description": "Vertel ons waar u hulp bij nodig hebt, voor uzelf of voor iemand anders.",
         "intro": (
             "<p>Hebt u hulp nodig bij wonen, vervoer, dagbesteding, opvoeden, werk, inkomen of schulden? "
@@ -35,7 +38,7 @@ FLOWS = [
     {
         "slug": "mantelzorgcompliment",
         "title": "Mantelzorgcompliment aanvragen",
-        "flow": "mantelzorgcompliment",
+        "flow": MantelzorgcomplimentFlow.slug,
         "search_description": (
             "Zorgt u voor iemand in de gemeente Lochem? Vraag eenmaal per jaar het compliment aan."
         ),
@@ -49,7 +52,7 @@ FLOWS = [
     {
         "slug": "lochem-spreekt",
         "title": "Lochem spreekt: meld u aan voor het inwonerspanel",
-        "flow": "lochem_spreekt",
+        "flow": LochemSpreektFlow.slug,
         "search_description": "Praat mee over uw gemeente: hoogstens vier korte peilingen per jaar.",
         "intro": (
             "<p>Lochem spreekt is het digitale inwonerspanel van de gemeente. Als lid krijgt u hoogstens "
@@ -140,9 +143,9 @@ def ensure_loket(home, regeling) -> LoketPage:
             search_description=spec["search_description"],
             notificatie_email="tbaken@lochem.nl",
         )
-        if spec["flow"] == "lochem_spreekt":
+        if spec["flow"] == LochemSpreektFlow.slug:
             page.notificatie_email = "lochemspreekt@lochem.nl"
-        if spec["flow"] == "mantelzorgcompliment":
+        if spec["flow"] == MantelzorgcomplimentFlow.slug:
             page.aanvraag_vanaf = timezone.datetime(jaar, 1, 1).date()
             page.aanvraag_tot = timezone.datetime(jaar, 12, 31).date()
             page.bedrag = Decimal("150.00")

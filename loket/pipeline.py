@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from . import legislation
 from .models import Bericht, Inzending
-from .models.inzendingen import new_reference
 from .notifications import confirmation_message, staff_notification
 from .tasks import send_after_commit
 
@@ -23,17 +23,9 @@ class DuplicateSubmission(Exception):
         self.message = message
 
 
-def rules_in_force(flow, day=None):
-    """The version of the flow's regeling in force on `day` (today), via the one rule."""
-    from regelgeving.models import RegelingPage
-
-    regeling = RegelingPage.objects.live().filter(slug=flow.regeling_slug).first()
-    return regeling.versie_op(day) if regeling else None
-
-
 def submit(page, flow, cleaned: dict, token: str) -> Inzending:
     now = timezone.now()
-    versie = rules_in_force(flow, timezone.localdate(now))
+    versie = legislation.version_in_force(flow.regeling_slug, timezone.localdate(now))
     prepared = flow.prepare(page, cleaned)
     jaar = timezone.localdate(now).year
     # A second click that raced the first: its token is stored already, show that submission.
@@ -52,7 +44,7 @@ def submit(page, flow, cleaned: dict, token: str) -> Inzending:
             inzending = Inzending.objects.create(
                 flow=flow.slug,
                 pagina=page,
-                referentie=_unique_reference(flow.slug),
+                referentie=_unique_reference(flow),
                 ingediend_op=now,
                 versie=versie,
                 versie_titel=versie.title if versie else "",
@@ -76,9 +68,9 @@ def submit(page, flow, cleaned: dict, token: str) -> Inzending:
     return inzending
 
 
-def _unique_reference(flow_slug: str) -> str:
+def _unique_reference(flow) -> str:
     for _ in range(10):
-        reference = new_reference(flow_slug)
+        reference = flow.new_reference()
         if not Inzending.objects.filter(referentie=reference).exists():
             return reference
     raise RuntimeError("Geen vrij referentienummer gevonden.")

@@ -1,9 +1,26 @@
+"""The loket's place in Wagtail: the views that answer its pages' routes, the staff area's URLs
+and menu items, and the actions it writes to the audit log."""
+
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
+from . import admin_views, routes
+from .engine import views as engine
 from .panel import admin_views as panel_views
+from .panel import views as panel_public
+
+# The views behind FlowPage and PeilingPage routes: the models look them up by these names
+# (loket/routes.py explains why they do not import them).
+hooks.register(routes.FLOW_START, engine.start)
+hooks.register(routes.FLOW_STEP, engine.step)
+hooks.register(routes.FLOW_SUMMARY, engine.summary)
+hooks.register(routes.FLOW_CONSENT, engine.consent)
+hooks.register(routes.FLOW_CONFIRMATION, engine.confirmation)
+hooks.register(routes.FLOW_NOT_ELIGIBLE, engine.not_eligible)
+hooks.register(routes.PEILING_OVERVIEW, panel_public.peiling_overzicht)
+hooks.register(routes.PEILING_ANSWER, panel_public.peiling_invullen)
+hooks.register(routes.PEILING_RESULTS_EARLY, panel_public.peiling_resultaten_vooraf)
 
 
 @hooks.register("register_admin_urls")

@@ -1,17 +1,37 @@
-"""What a flow is: its question steps, how answers read in the summary, and what is stored.
+"""What a flow is: its declaration, its question steps, how answers read in the summary, and what
+it stores.
 
-A flow is a plain class; the engine (engine.py) runs any flow the same way: one question
-group per step, validation on the server, a summary with "wijzig" links, consent, then the
-submission pipeline (pipeline.py).
+A flow is a plain class that declares, once, everything the rest of the loket needs to know
+about it: its slug, the label editors pick, the heading inwoners read, its reference prefix,
+the statuses staff may give its submissions and what a completed flow is stored as. Models take
+their choices from these declarations (loket/flows/__init__.py), so this package imports no
+model and touches no loket table; reading the law goes through loket/legislation.py.
+
+The engine (loket/engine/) runs any flow the same way: one question group per step, validation
+on the server, a summary with "wijzig" links, consent, then the intake (loket/intake.py) stores
+it according to `Flow.stores`.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from .. import legislation
+from ..choices import Status
+
+# What a completed flow becomes (Flow.stores); loket/intake.py has the code for each.
+INZENDING = "inzending"  # a submission, through loket/pipeline.py
+PANELLID = "panellid"  # a member of Lochem spreekt, through loket/panel/membership.py
+
+# Unambiguous characters for reference numbers read out over the phone (no 0/O, 1/I).
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -55,17 +75,27 @@ class Ineligible(Exception):
 
 
 class Flow:
-    slug = ""
-    title = ""
+    # -- the declaration ---------------------------------------------------------------------
+    slug = ""  # stored in FlowPage.flow and Inzending.flow
+    label = ""  # the choice editors pick for a formulierpagina
+    title = ""  # the heading inwoners read
     noun = ""  # as in "uw melding is verstuurd"
+    reference_prefix = "LKT"  # as in MLD-2026-7KQ2XP
+    stores = INZENDING
+    # The statuses staff may give a submission of this flow, in the order they follow.
+    statuses: tuple[Status, ...] = ()
     steps: list[Step] = []
     regeling_slug = "verordening-sociaal-domein"
 
     duration = "ongeveer tien minuten"
+    confirmation_template = "loket/bevestiging.html"
+    consent_label = (
+        "Ik verklaar dat ik alles naar waarheid heb ingevuld en geef toestemming om deze gegevens "
+        "te gebruiken voor de behandeling van mijn verzoek."
+    )
+    privacy_template = "loket/includes/privacy_inzending.html"
 
-    def start_context(self, page) -> dict:
-        """Extra context for the flow's start page."""
-        return {}
+    # -- the questions -------------------------------------------------------------------------
 
     def applicable_steps(self, cleaned: dict[str, dict]) -> list[Step]:
         """Steps that apply to these answers, in order (a later step may depend on earlier ones)."""
@@ -88,44 +118,13 @@ class Flow:
         """Why the flow cannot be started today, or "" when it can."""
         return ""
 
+    # -- what is stored, and what the inwoner is told afterwards -------------------------------
+
     def prepare(self, page, cleaned: dict[str, dict]) -> Prepared:
         raise NotImplementedError
 
     def next_steps(self, page, inzending) -> list[NextStep]:
         raise NotImplementedError
-
-    # -- submission: by default an Inzending through loket/pipeline.py ----------------------
-
-    confirmation_template = "loket/bevestiging.html"
-    consent_label = (
-        "Ik verklaar dat ik alles naar waarheid heb ingevuld en geef toestemming om deze gegevens "
-        "te gebruiken voor de behandeling van mijn verzoek."
-    )
-    privacy_template = "loket/includes/privacy_inzending.html"
-
-    def submit(self, page, cleaned: dict[str, dict], token: str) -> str:
-        """Store the answers exactly once; returns the reference the confirmation shows."""
-        from ..pipeline import submit
-
-        return submit(page, self, cleaned, token=token).referentie
-
-    def reference_for_token(self, page, token: str) -> str | None:
-        """The reference of what this token already submitted (a replayed final POST)."""
-        from ..models import Inzending
-
-        return Inzending.objects.filter(token=token, pagina=page).values_list("referentie", flat=True).first()
-
-    def confirmation_context(self, page, referentie: str) -> dict | None:
-        from ..models import Inzending
-
-        inzending = Inzending.objects.filter(referentie=referentie, pagina=page).first()
-        if inzending is None:
-            return None
-        return {
-            "inzending": inzending,
-            "vervolg": self.next_steps(page, inzending),
-            "urgent": self.urgent_submission(inzending),
-        }
 
     def urgent_submission(self, inzending) -> bool:
         return False
@@ -133,20 +132,24 @@ class Flow:
     def duplicate_message(self, page) -> str:
         return "Deze aanvraag is al eerder gedaan."
 
-    def artikel_link(self, nummer: str, peildatum: date) -> tuple[str, str] | None:
-        """(label, url) of an article as it read on `peildatum`: the rules that applied."""
-        from regelgeving.models import RegelingPage
+    @classmethod
+    def new_reference(cls) -> str:
+        """A fresh reference number; whoever stores it makes sure it is not taken yet."""
+        code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+        return f"{cls.reference_prefix}-{timezone.localdate().year}-{code}"
 
-        regeling = RegelingPage.objects.live().filter(slug=self.regeling_slug).first()
-        if regeling is None:
-            return None
-        return f"Artikel {nummer}", f"{regeling.artikel_url(nummer)}?peildatum={peildatum.isoformat()}"
+    def artikel_link(self, nummer: str, peildatum: date) -> tuple[str, str] | None:
+        """(label, url) of an article of the flow's regeling as it read on `peildatum`."""
+        return legislation.artikel_link(self.regeling_slug, nummer, peildatum)
+
+
+def jsonable(data: dict) -> dict:
+    """Cleaned answers as they are stored: dates as ISO text."""
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
 
 
 def display_value(bound_field, value) -> str:
     """An answer as the summary shows it: choice labels, dates as 1 januari 2026, ja/nee."""
-    from django.utils.formats import date_format
-
     form_field = bound_field.field
     if value in (None, "", []):
         return "Niet ingevuld"

@@ -1,14 +1,16 @@
 """Sign-up for the citizen panel Lochem spreekt (article 10.9): open from 16 years to people
 who live, work or run a business in the gemeente. Stores a pseudonymous member and, apart
-from it, the encrypted e-mail address; the member confirms through a link (double opt-in)."""
+from it, the encrypted e-mail address; the member confirms through a link (double opt-in).
+Storing is membership's work (loket/panel/membership.py, through loket/intake.py)."""
 
 from __future__ import annotations
 
 from django import forms
 
-from ..models.panel import KERNEN, LEEFTIJDSGROEPEN, RELATIES
+from .. import legislation
+from ..choices import KERNEN, LEEFTIJDSGROEPEN, RELATIES
 from . import fields as f
-from .base import Flow, Ineligible, Step
+from .base import PANELLID, Flow, Ineligible, Step
 
 ARTIKEL_PANEL = "10.9"
 JONGER = "jonger"
@@ -45,8 +47,11 @@ class OverUForm(forms.Form):
 
 class LochemSpreektFlow(Flow):
     slug = "lochem_spreekt"
+    label = "Lochem spreekt: aanmelden voor het inwonerspanel"
     title = "Aanmelden voor Lochem spreekt"
     noun = "aanmelding"
+    reference_prefix = "LSP"
+    stores = PANELLID  # a member, not a submission: staff give it no status
     steps = [
         Step("email", "Uw e-mailadres", EmailForm),
         Step("over-u", "Over u", OverUForm),
@@ -59,11 +64,6 @@ class LochemSpreektFlow(Flow):
     duration = "twee minuten"
     confirmation_template = "loket/panel/aangemeld.html"
 
-    def start_context(self, page) -> dict:
-        from ..models import PeilingPage
-
-        return {"peilingen": PeilingPage.objects.live().child_of(page).order_by("-open_vanaf")}
-
     def check(self, page, cleaned):
         if cleaned.get("over-u", {}).get("leeftijdsgroep") == JONGER:
             raise Ineligible(
@@ -73,30 +73,4 @@ class LochemSpreektFlow(Flow):
             )
 
     def _artikel_url(self) -> str:
-        from regelgeving.models import RegelingPage
-
-        regeling = RegelingPage.objects.live().filter(slug=self.regeling_slug).first()
-        return regeling.artikel_url(ARTIKEL_PANEL) if regeling else "/regelgeving/"
-
-    def submit(self, page, cleaned, token: str) -> str:
-        from ..panel.membership import sign_up
-
-        over_u = cleaned["over-u"]
-        return sign_up(
-            email=cleaned["email"]["email"],
-            leeftijdsgroep=over_u["leeftijdsgroep"],
-            kern=over_u["kern"],
-            relaties=list(over_u["relaties"]),
-            token=token,
-        )
-
-    def reference_for_token(self, page, token: str) -> str | None:
-        from ..models import Panellid
-
-        return Panellid.objects.filter(aanmeldtoken=token).values_list("referentie", flat=True).first()
-
-    def confirmation_context(self, page, referentie: str) -> dict:
-        # The same page whether the address was new or known: nobody learns who is a member.
-        from ..panel.links import confirm_days
-
-        return {"dagen": confirm_days()}
+        return legislation.artikel_url(self.regeling_slug, ARTIKEL_PANEL) or "/regelgeving/"

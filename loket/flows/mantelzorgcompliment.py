@@ -12,10 +12,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from .. import legislation
+from ..choices import Status
 from ..crypto import blind_index
 from . import fields as f
-from .base import Flow, Ineligible, NextStep, Prepared, Step
-from .melding import RELATIES, _jsonable
+from .base import Flow, Ineligible, NextStep, Prepared, Step, jsonable
+from .melding import RELATIES
 
 ARTIKEL_COMPLIMENT = "5.2.1"
 BESLISTERMIJN = timedelta(weeks=8)  # article 2.2: decisions within 8 weeks
@@ -90,8 +92,17 @@ class VerklaringForm(forms.Form):
 
 class MantelzorgcomplimentFlow(Flow):
     slug = "mantelzorgcompliment"
+    label = "Mantelzorgcompliment"
     title = "Mantelzorgcompliment aanvragen"
     noun = "aanvraag voor het mantelzorgcompliment"
+    reference_prefix = "MZC"
+    statuses = (
+        Status.ONTVANGEN,
+        Status.IN_BEHANDELING,
+        Status.TOEGEKEND,
+        Status.AFGEWEZEN,
+        Status.UITBETAALD,
+    )
     steps = [
         Step("geschiktheid", "Bent u mantelzorger?", GeschiktheidForm),
         Step("mantelzorger", "Uw gegevens", MantelzorgerForm),
@@ -126,7 +137,7 @@ class MantelzorgcomplimentFlow(Flow):
     def prepare(self, page, cleaned) -> Prepared:
         mantelzorger = cleaned["mantelzorger"]
         return Prepared(
-            gegevens={slug: _jsonable(data) for slug, data in cleaned.items()},
+            gegevens={slug: jsonable(data) for slug, data in cleaned.items()},
             onderwerpen=["mantelzorg"],
             uniek_per_jaar=blind_index(
                 " ".join(mantelzorger["naam"].split()), mantelzorger["geboortedatum"].isoformat()
@@ -160,12 +171,5 @@ class MantelzorgcomplimentFlow(Flow):
 
 
 def _begrip_link():
-    from regelgeving.models import BegripPage
-
-    begrip = (
-        BegripPage.objects.live()
-        .filter(term__iexact="Mantelzorger")
-        .order_by("-versie__in_werking_op")
-        .first()
-    )
+    begrip = legislation.begrip("Mantelzorger")
     return ("Wat de verordening onder mantelzorger verstaat", begrip.url) if begrip else None

@@ -10,8 +10,9 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 
+from ..choices import Status
 from . import fields as f
-from .base import Flow, NextStep, Prepared, Step
+from .base import Flow, NextStep, Prepared, Step, jsonable
 
 ONDERWERPEN = [
     ("wonen", "Wonen en huishouden"),
@@ -158,8 +159,11 @@ def _is_for_someone_else(answers) -> bool:
 
 class MeldingFlow(Flow):
     slug = "melding"
+    label = "Melding: ondersteuning vragen"
     title = "Melding: ondersteuning vragen"
     noun = "melding"
+    reference_prefix = "MLD"
+    statuses = (Status.ONTVANGEN, Status.IN_BEHANDELING, Status.AFGEHANDELD)
     steps = [
         Step("voor-wie", "Voor wie", VoorWieForm),
         Step("melder", "Over u als melder", MelderForm, applies=_is_for_someone_else),
@@ -178,7 +182,7 @@ class MeldingFlow(Flow):
         return inzending.gegevens.get("spoed", {}).get("spoed") == "ja"
 
     def prepare(self, page, cleaned) -> Prepared:
-        gegevens = {slug: _jsonable(data) for slug, data in cleaned.items()}
+        gegevens = {slug: jsonable(data) for slug, data in cleaned.items()}
         contact = cleaned.get("contact", {})
         return Prepared(
             gegevens=gegevens,
@@ -221,7 +225,3 @@ class MeldingFlow(Flow):
                 )
             )
         return steps
-
-
-def _jsonable(data: dict) -> dict:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}

@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-import secrets
-
 from django.db import models
 from django.utils import timezone
 
+from ..choices import Status
 from ..crypto import EncryptedJSONField
-
-STATUS_CHOICES = [
-    ("ontvangen", "Ontvangen"),
-    ("in_behandeling", "In behandeling"),
-    ("afgehandeld", "Afgehandeld"),
-    ("toegekend", "Toegekend"),
-    ("afgewezen", "Afgewezen"),
-    ("uitbetaald", "Uitbetaald"),
-]
-STATUSES_PER_FLOW = {
-    "melding": ["ontvangen", "in_behandeling", "afgehandeld"],
-    "mantelzorgcompliment": ["ontvangen", "in_behandeling", "toegekend", "afgewezen", "uitbetaald"],
-}
-# Unambiguous characters for reference numbers read out over the phone (no 0/O, 1/I).
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-FLOW_PREFIX = {"melding": "MLD", "mantelzorgcompliment": "MZC", "lochem_spreekt": "LSP"}
-
-
-def new_reference(flow: str) -> str:
-    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
-    return f"{FLOW_PREFIX.get(flow, 'LKT')}-{timezone.localdate().year}-{code}"
 
 
 class Inzending(models.Model):
-    flow = models.CharField("formulier", max_length=40, db_index=True)
+    flow = models.CharField("formulier", max_length=40, db_index=True)  # a slug from loket.flows.FLOWS
     pagina = models.ForeignKey(
         "loket.FlowPage", null=True, on_delete=models.SET_NULL, related_name="inzendingen"
     )
@@ -43,7 +21,7 @@ class Inzending(models.Model):
         "regelgeving.RegelingVersiePage", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     versie_titel = models.CharField("geldende regeling", max_length=255, blank=True)
-    status = models.CharField("status", max_length=20, choices=STATUS_CHOICES, default="ontvangen")
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.ONTVANGEN)
     onderwerpen = models.JSONField("onderwerpen", default=list, blank=True)  # not personal; for filters
     gegevens = EncryptedJSONField("gegevens")
     # Exactly-once: the token of the flow session that produced this submission.
@@ -69,7 +47,7 @@ class Inzending(models.Model):
         return self.referentie
 
     def status_label(self) -> str:
-        return dict(STATUS_CHOICES).get(self.status, self.status)
+        return self.get_status_display()
 
 
 class Bericht(models.Model):

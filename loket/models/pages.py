@@ -1,4 +1,8 @@
-"""The loket section: the loket page of 't Baken and one page per form flow."""
+"""The loket section: the loket page of 't Baken and one page per form flow.
+
+A FlowPage's routes are answered by the flow engine, which is part of the view layer; they
+reach it through loket/routes.py, never by importing it.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-FLOW_CHOICES = [
-    ("melding", "Melding: ondersteuning vragen"),
-    ("mantelzorgcompliment", "Mantelzorgcompliment"),
-    ("lochem_spreekt", "Lochem spreekt: aanmelden voor het inwonerspanel"),
-]
+from .. import routes
+from ..flows import flow_choices, get_flow
 
 
 class LoketPage(Page):
@@ -54,7 +55,7 @@ class LoketPage(Page):
 class FlowPage(RoutablePageMixin, Page):
     """One form flow (melding, mantelzorgcompliment) embedded in an editable page."""
 
-    flow = models.CharField("formulier", max_length=40, choices=FLOW_CHOICES)
+    flow = models.CharField("formulier", max_length=40, choices=flow_choices())
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link", "ul"])
     notificatie_email = models.EmailField(
         "e-mail voor meldingen aan 't Baken",
@@ -103,50 +104,36 @@ class FlowPage(RoutablePageMixin, Page):
         verbose_name = "formulierpagina"
 
     def get_flow(self):
-        from ..flows import get_flow
-
         return get_flow(self.flow)
 
     def artikel_links(self):
         """(label, url) of the governing articles, each in the version in force today."""
         return [(a.label(), a.url()) for a in self.artikelen.select_related("regeling")]
 
-    # Thin routes; the flow engine does the work.
+    # Thin routes; the flow engine does the work (registered in loket/wagtail_hooks.py).
     @path("")
     def start(self, request):
-        from ..flows.engine import start
-
-        return start(request, self)
+        return routes.view(routes.FLOW_START)(request, self)
 
     @re_path(r"^stap/(?P<stap>[a-z0-9-]+)/$", name="stap")
     def stap(self, request, stap):
-        from ..flows.engine import step
-
-        return step(request, self, stap)
+        return routes.view(routes.FLOW_STEP)(request, self, stap)
 
     @path("controleren/", name="controleren")
     def controleren(self, request):
-        from ..flows.engine import summary
-
-        return summary(request, self)
+        return routes.view(routes.FLOW_SUMMARY)(request, self)
 
     @path("versturen/", name="versturen")
     def versturen(self, request):
-        from ..flows.engine import consent
-
-        return consent(request, self)
+        return routes.view(routes.FLOW_CONSENT)(request, self)
 
     @re_path(r"^bevestiging/(?P<referentie>[A-Z0-9-]+)/$", name="bevestiging")
     def bevestiging(self, request, referentie):
-        from ..flows.engine import confirmation
-
-        return confirmation(request, self, referentie)
+        return routes.view(routes.FLOW_CONFIRMATION)(request, self, referentie)
 
     @path("niet-mogelijk/", name="niet_mogelijk")
     def niet_mogelijk(self, request):
-        from ..flows.engine import not_eligible
-
-        return not_eligible(request, self)
+        return routes.view(routes.FLOW_NOT_ELIGIBLE)(request, self)
 
 
 class ArtikelVerwijzing(Orderable):

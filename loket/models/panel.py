@@ -5,40 +5,17 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
+from ..choices import DIMENSIES, KERNEN, LEEFTIJDSGROEPEN, groups_of
 from ..crypto import EncryptedJSONField
 
 MAX_INVITATIONS_PER_YEAR = 4
-
-LEEFTIJDSGROEPEN = [
-    ("16-24", "16 tot en met 24 jaar"),
-    ("25-44", "25 tot en met 44 jaar"),
-    ("45-64", "45 tot en met 64 jaar"),
-    ("65-74", "65 tot en met 74 jaar"),
-    ("75+", "75 jaar of ouder"),
-]
-KERNEN = [
-    ("lochem", "Lochem"),
-    ("gorssel", "Gorssel"),
-    ("eefde", "Eefde"),
-    ("epse", "Epse"),
-    ("laren", "Laren"),
-    ("harfsen", "Harfsen"),
-    ("barchem", "Barchem"),
-    ("almen", "Almen"),
-    ("buitengebied", "Buitengebied"),
-]
-RELATIES = [
-    ("woont", "Ik woon in de gemeente Lochem"),
-    ("werkt", "Ik werk in de gemeente Lochem"),
-    ("onderneemt", "Ik heb een bedrijf in de gemeente Lochem"),
-]
-DIMENSIES = [("leeftijdsgroep", "Leeftijdsgroep"), ("kern", "Kern")]
 
 
 class Panellid(models.Model):
@@ -196,12 +173,10 @@ class Bevolkingsaandeel(models.Model):
         constraints = [models.UniqueConstraint(fields=["dimensie", "waarde"], name="een_aandeel_per_groep")]
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        choices = dict(LEEFTIJDSGROEPEN if self.dimensie == "leeftijdsgroep" else KERNEN)
+        choices = dict(groups_of(self.dimensie))
         if self.waarde not in choices:
             raise ValidationError({"waarde": "Kies een van: " + ", ".join(choices) + "."})
 
     def __str__(self):
-        labels = dict(LEEFTIJDSGROEPEN if self.dimensie == "leeftijdsgroep" else KERNEN)
+        labels = dict(groups_of(self.dimensie))
         return f"{labels.get(self.waarde, self.waarde)}: {self.aandeel}%"

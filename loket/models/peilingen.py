@@ -1,5 +1,6 @@
 """A peiling of Lochem spreekt: questions editors build, open and close dates, results with
-an embargo. It lives below the Lochem spreekt page of the loket."""
+an embargo. It lives below the Lochem spreekt page of the loket; its routes are answered by
+loket/panel/views.py, reached through loket/routes.py."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from .. import routes
 from ..blocks import VragenBlock
-
-PANEL_FLOW = "lochem_spreekt"
+from ..flows.lochem_spreekt import LochemSpreektFlow
+from .panel import Vrijgave
 
 
 class PeilingPage(RoutablePageMixin, Page):
@@ -40,7 +42,10 @@ class PeilingPage(RoutablePageMixin, Page):
 
     @classmethod
     def can_create_at(cls, parent):
-        return super().can_create_at(parent) and getattr(parent.specific, "flow", "") == PANEL_FLOW
+        # Only below the sign-up page of Lochem spreekt.
+        return super().can_create_at(parent) and (
+            getattr(parent.specific, "flow", "") == LochemSpreektFlow.slug
+        )
 
     def clean(self):
         super().clean()
@@ -57,8 +62,6 @@ class PeilingPage(RoutablePageMixin, Page):
         return (today or timezone.localdate()) > self.open_tot
 
     def vrijgave_of_none(self):
-        from .panel import Vrijgave
-
         return Vrijgave.objects.filter(peiling=self).first()
 
     def resultaten_openbaar(self, now=None) -> bool:
@@ -66,21 +69,15 @@ class PeilingPage(RoutablePageMixin, Page):
         vrijgave = self.vrijgave_of_none()
         return vrijgave is not None and (now or timezone.now()) >= vrijgave.embargo_tot
 
-    # Thin routes; loket/panel/ does the work.
+    # Thin routes; loket/panel/views.py does the work (registered in loket/wagtail_hooks.py).
     @path("")
     def overzicht(self, request):
-        from ..panel.views import peiling_overzicht
-
-        return peiling_overzicht(request, self)
+        return routes.view(routes.PEILING_OVERVIEW)(request, self)
 
     @re_path(r"^invullen/(?P<token>[A-Za-z0-9_-]{20,80})/$", name="invullen")
     def invullen(self, request, token):
-        from ..panel.views import peiling_invullen
-
-        return peiling_invullen(request, self, token)
+        return routes.view(routes.PEILING_ANSWER)(request, self, token)
 
     @re_path(r"^resultaten/(?P<sleutel>[A-Za-z0-9_.-]{20,200})/$", name="resultaten")
     def resultaten(self, request, sleutel):
-        from ..panel.views import peiling_resultaten_vooraf
-
-        return peiling_resultaten_vooraf(request, self, sleutel)
+        return routes.view(routes.PEILING_RESULTS_EARLY)(request, self, sleutel)

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from ..choices import KERNEN, LEEFTIJDSGROEPEN
 from ..models import Panellid, PeilingPage
-from ..models.panel import KERNEN, LEEFTIJDSGROEPEN
 from . import invitations, overview, results
 
 BEHEER = "loket.beheer_panel"

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from ..models import Bericht, PanelContact, Panellid, Uitnodiging
 from ..models.panel import MAX_INVITATIONS_PER_YEAR
-from ..tasks import send_waiting_messages
+from ..tasks import send_waiting_after_commit
 from . import mail
 
 BATCH = 1000
@@ -110,7 +110,7 @@ def invite(peiling, selectie: Selectie, now=None) -> Ronde:
             Uitnodiging.objects.bulk_create(uitnodigingen)
             Bericht.objects.bulk_create(berichten)
         if todo:
-            transaction.on_commit(send_waiting_messages.enqueue)
+            send_waiting_after_commit()
     return ronde
 
 

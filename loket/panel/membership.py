@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .. import retention
 from ..crypto import blind_index
+from ..flows.lochem_spreekt import LochemSpreektFlow
 from ..models import Bericht, PanelContact, Panellid, Uitnodiging
-from ..models.inzendingen import new_reference
 from ..tasks import send_after_commit
 from . import links, mail
 
@@ -34,11 +35,11 @@ def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], tok
             bericht = mail.already_member(lid, email) if lid.bevestigd else mail.confirm_signup(lid, email)
             bericht.save()
             send_after_commit([bericht.pk])
-        return new_reference("lochem_spreekt")
+        return LochemSpreektFlow.new_reference()
     try:
         with transaction.atomic():
             lid = Panellid.objects.create(
-                referentie=new_reference("lochem_spreekt"),
+                referentie=LochemSpreektFlow.new_reference(),
                 leeftijdsgroep=leeftijdsgroep,
                 kern=kern,
                 relaties=relaties,
@@ -97,8 +98,6 @@ def leave(lid: Panellid) -> None:
     lid.delete()  # the contact row goes with it; invitations keep their counts without a member
 
 
-def purge_unconfirmed(now=None) -> int:
-    """Sign-ups never confirmed within the confirmation period are deleted with their address."""
-    cutoff = (now or timezone.now()) - links.confirm_max_age()
-    _, per_model = Panellid.objects.filter(bevestigd_op__isnull=True, aangemeld_op__lt=cutoff).delete()
-    return per_model.get("loket.Panellid", 0)
+# A sign-up that is never confirmed expires; the purge is retention's, with the loket's other
+# purges (the daily task runs it from there), and is offered here too, with joining and leaving.
+purge_unconfirmed = retention.purge_unconfirmed_members

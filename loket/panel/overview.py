@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils import timezone
 
+from ..choices import groups_of
 from ..models import Bevolkingsaandeel, Panellid, Uitnodiging
-from ..models.panel import KERNEN, LEEFTIJDSGROEPEN, MAX_INVITATIONS_PER_YEAR
+from ..models.panel import MAX_INVITATIONS_PER_YEAR
 from .results import pct
 
 # A group is under-represented when its share of the panel is below this part of its share
@@ -30,7 +31,7 @@ class Groep:
 
 
 def composition(dimensie: str) -> list[Groep]:
-    choices = LEEFTIJDSGROEPEN if dimensie == "leeftijdsgroep" else KERNEN
+    choices = groups_of(dimensie)
     counts = Counter(
         dict(
             Panellid.objects.filter(bevestigd_op__isnull=False)

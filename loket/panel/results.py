@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..blocks import OPEN_QUESTION_TYPES
+from ..choices import KERNEN, LEEFTIJDSGROEPEN
 from ..models import (
     Bericht,
     Bevolkingsaandeel,
@@ -20,8 +21,7 @@ from ..models import (
     Uitnodiging,
     Vrijgave,
 )
-from ..models.panel import KERNEN, LEEFTIJDSGROEPEN
-from ..tasks import send_waiting_messages
+from ..tasks import send_waiting_after_commit
 from . import mail
 from .answers import scale_label
 
@@ -196,5 +196,5 @@ def release(peiling, embargo_tot, now=None) -> int:
         )
         Uitnodiging.objects.filter(pk__in=[u.pk for u in participants]).update(resultaten_gestuurd=True)
         if participants:
-            transaction.on_commit(send_waiting_messages.enqueue)
+            send_waiting_after_commit()
     return len(participants)

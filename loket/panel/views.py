@@ -9,7 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
-from ..models import Uitnodiging
+from ..flows.lochem_spreekt import LochemSpreektFlow
+from ..models import FlowPage, Uitnodiging
 from . import answers, links, membership, results
 from .invitations import invitation_for
 
@@ -42,9 +43,7 @@ STATUS_CODES = {"ongeldig": 404, "verlopen": 410}
 
 
 def _page(request, template: str, status: str, **context):
-    from ..models import FlowPage
-
-    signup = FlowPage.objects.live().filter(flow="lochem_spreekt").first()
+    signup = FlowPage.objects.live().filter(flow=LochemSpreektFlow.slug).first()
     context = {"status": status, "aanmelden_url": signup.url if signup else "/loket/", **context}
     return TemplateResponse(request, template, context, status=STATUS_CODES.get(status, 200))
 

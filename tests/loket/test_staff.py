@@ -23,7 +23,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from loket.models import Bericht, FlowPage, Inzending
-from loket.tasks import MAX_ATTEMPTS, purge_submissions_task, send_message
+from loket.outbox import MAX_ATTEMPTS
+from loket.tasks import purge_submissions_task, send_message
 from tests.loket.support import (
     COMPLIMENT,
     MELDING,

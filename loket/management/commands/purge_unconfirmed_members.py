@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from loket.panel.membership import purge_unconfirmed
+from loket.retention import purge_unconfirmed_members
 
 
 class Command(BaseCommand):
@@ -9,4 +9,4 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        self.stdout.write(f"{purge_unconfirmed()} onbevestigde aanmelding(en) verwijderd.")
+        self.stdout.write(f"{purge_unconfirmed_members()} onbevestigde aanmelding(en) verwijderd.")

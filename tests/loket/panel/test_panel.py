@@ -40,9 +40,9 @@ from loket.models import (
     Uitnodiging,
     Vrijgave,
 )
+from loket.outbox import send_pending
 from loket.panel import invitations, links, membership, results
 from loket.panel.invitations import Selectie
-from loket.tasks import send_pending
 from tests.loket.support import (
     complete,
     fill,

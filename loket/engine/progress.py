@@ -1,0 +1,49 @@
+"""Where an inwoner is in a flow, found by validating every stored answer again: the summary and
+the submission never rely on what a step said earlier."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+
+from ..flows.base import Flow, Step
+from .state import FlowState
+
+
+@dataclass
+class Progress:
+    cleaned: dict[str, dict]  # the valid answers, per step
+    steps: list[Step]  # the steps that apply to these answers, in order
+    todo: Step | None  # the first step still to answer; None when every step is answered
+
+    @property
+    def slugs(self) -> list[str]:
+        return [s.slug for s in self.steps]
+
+
+def validate(flow: Flow, state: FlowState) -> Progress:
+    cleaned: dict[str, dict] = {}
+    todo = None
+    for step in flow.steps:
+        # Whether a step applies depends on the answers before it, so ask again at each step.
+        if step not in flow.applicable_steps(cleaned):
+            continue
+        data = state.data_for(step.slug)
+        form = step.form_class(data=data) if data is not None else None
+        if form is None or not form.is_valid():
+            todo = todo or step
+            continue
+        cleaned[step.slug] = form.cleaned_data
+    return Progress(cleaned, flow.applicable_steps(cleaned), todo)
+
+
+def initial_data(form_class: type[forms.Form], data) -> dict:
+    """Stored raw values as form initial data (lists for multiple choice)."""
+    initial = {}
+    for name, field in form_class().fields.items():
+        if isinstance(field, forms.MultipleChoiceField):
+            initial[name] = data.getlist(name)
+        elif name in data:
+            initial[name] = data.get(name)
+    return initial

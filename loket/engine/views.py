@@ -1,0 +1,341 @@
+"""The views of the flow engine, one per FlowPage route: start, step, summary, consent,
+confirmation and "not possible".
+
+Every view takes the FlowPage and reads the flow's declaration from it; all answers live in
+the session (state.py) and are validated again (progress.py) before the summary and the
+submission. What consent stores is the intake's work (loket/intake.py).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from .. import abuse
+from ..flows.base import Ineligible, display_value
+from ..intake import intake_for
+from ..pipeline import DuplicateSubmission
+from .progress import Progress, initial_data, validate
+from .state import FlowState
+
+SUMMARY_PARAM = "terug"
+
+
+class ConsentForm(forms.Form):
+    toestemming = forms.BooleanField(
+        error_messages={"required": "Geef toestemming om uw verzoek te kunnen versturen."},
+    )
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, flow, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["toestemming"].label = flow.consent_label
+
+
+# -- shared helpers ------------------------------------------------------------------------------
+
+
+def _url(page, route: str = "", **kwargs) -> str:
+    return page.url + page.reverse_subpage(route, kwargs=kwargs) if route else page.url
+
+
+def _step_url(page, step) -> str:
+    return _url(page, "stap", stap=step.slug)
+
+
+def _continue_url(page, progress: Progress) -> str:
+    """The first step still to answer, or the summary when every step is answered."""
+    return _step_url(page, progress.todo) if progress.todo else _url(page, "controleren")
+
+
+def _context(page, flow, state=None, **extra):
+    urgent = flow.urgent(state.answers) if state is not None else False
+    return {"page": page, "self": page, "flow": flow, "urgent": urgent} | extra
+
+
+def _progress_bar(steps, current_index: int) -> dict:
+    total = len(steps) + 2  # + controleren + versturen
+    return {"nummer": current_index + 1, "totaal": total}
+
+
+def _ineligible(flow, page, cleaned) -> bool:
+    try:
+        flow.check(page, cleaned)
+    except Ineligible:
+        return True
+    return False
+
+
+def _ready_to_send(flow, page, state) -> tuple[Progress | None, HttpResponseRedirect | None]:
+    """(progress, None) when every step is answered and the flow may be sent today; otherwise
+    (progress, a redirect to where the inwoner has to go instead)."""
+    if flow.closed_message(page, timezone.localdate()):
+        return None, redirect(page.url)
+    progress = validate(flow, state)
+    if _ineligible(flow, page, progress.cleaned):
+        return progress, redirect(_url(page, "niet_mogelijk"))
+    if progress.todo is not None:
+        return progress, redirect(_step_url(page, progress.todo))
+    return progress, None
+
+
+# -- start -----------------------------------------------------------------------------------------
+
+
+def start(request, page):
+    flow = page.get_flow()
+    state = FlowState(request, page)
+    closed = flow.closed_message(page, timezone.localdate())
+    if not state.is_new and not closed:
+        return redirect(_continue_url(page, validate(flow, state)))
+    return TemplateResponse(
+        request,
+        "loket/flow_page.html",
+        _context(
+            page,
+            flow,
+            None,
+            eerste_stap=_step_url(page, flow.steps[0]),
+            gesloten=closed,
+            **intake_for(flow).start_context(page),
+        ),
+    )
+
+
+# -- one question step -----------------------------------------------------------------------------
+
+
+def step(request, page, stap: str):
+    flow = page.get_flow()
+    state = FlowState(request, page)
+    if flow.closed_message(page, timezone.localdate()):
+        return redirect(page.url)
+    progress = validate(flow, state)
+    detour = _detour_from_step(page, flow, progress, stap)
+    if detour is not None:
+        return detour
+    current = progress.steps[progress.slugs.index(stap)]
+    if request.method == "POST":
+        return _answer_step(request, page, flow, state, progress, current)
+    if request.method == "GET":
+        return _show_step(request, page, flow, state, progress, current, _stored_form(current, state))
+    return HttpResponseNotAllowed(["GET", "POST"])
+
+
+def _detour_from_step(page, flow, progress: Progress, stap: str):
+    """A redirect when the inwoner cannot be at `stap` now, else None."""
+    if stap not in progress.slugs:
+        # A step that does not apply (any more) or does not exist: back to where the inwoner is.
+        if stap not in {s.slug for s in flow.steps}:
+            raise Http404("Deze stap bestaat niet.")
+        return redirect(_continue_url(page, progress))
+    if progress.todo and progress.slugs.index(progress.todo.slug) < progress.slugs.index(stap):
+        # An earlier step is still to answer.
+        return redirect(_step_url(page, progress.todo))
+    return None
+
+
+def _answer_step(request, page, flow, state, progress: Progress, current):
+    form = current.form_class(data=request.POST)
+    limited = abuse.rate_limited(request, "stap")
+    if limited:
+        return limited
+    if not form.is_valid():
+        return _show_step(request, page, flow, state, progress, current, form, status=400)
+    state.store(current.slug, request.POST, form.fields)
+    if _ineligible(flow, page, progress.cleaned | {current.slug: form.cleaned_data}):
+        return redirect(_url(page, "niet_mogelijk"))
+    # On to the next step still to answer, or back to the summary (also after a "wijzig" link).
+    return redirect(_continue_url(page, validate(flow, state)))
+
+
+def _stored_form(current, state):
+    """The step's form, filled in with what the inwoner answered before (if anything)."""
+    stored = state.data_for(current.slug)
+    if stored is None:
+        return current.form_class(initial=None, data=None)
+    return current.form_class(initial=initial_data(current.form_class, stored))
+
+
+def _show_step(request, page, flow, state, progress: Progress, current, form, status: int = 200):
+    index = progress.steps.index(current)
+    return TemplateResponse(
+        request,
+        "loket/stap.html",
+        _context(
+            page,
+            flow,
+            state,
+            stap=current,
+            form=form,
+            terug=_back_url(request, page, progress.steps, index),
+            voortgang=_progress_bar(progress.steps, index),
+            actie=request.get_full_path(),
+        ),
+        status=status,
+    )
+
+
+def _back_url(request, page, steps, index: int) -> str:
+    """Back to the summary when the inwoner came from its "wijzig" link, else the step before."""
+    if request.GET.get(SUMMARY_PARAM) == "controleren":
+        return _url(page, "controleren")
+    return _step_url(page, steps[index - 1]) if index > 0 else page.url
+
+
+# -- summary ---------------------------------------------------------------------------------------
+
+
+def summary(request, page):
+    flow = page.get_flow()
+    state = FlowState(request, page)
+    progress, detour = _ready_to_send(flow, page, state)
+    if detour:
+        return detour
+    steps = progress.steps
+    groups = []
+    for s in steps:
+        form = s.form_class(data=state.data_for(s.slug))
+        form.is_valid()
+        rows = [
+            (bf.label, display_value(bf, progress.cleaned[s.slug].get(bf.name)))
+            for bf in form
+            if not bf.is_hidden
+        ]
+        wijzig = _step_url(page, s) + f"?{SUMMARY_PARAM}=controleren"
+        groups.append({"stap": s, "rijen": rows, "wijzig": wijzig})
+    return TemplateResponse(
+        request,
+        "loket/controleren.html",
+        _context(
+            page,
+            flow,
+            state,
+            groepen=groups,
+            voortgang=_progress_bar(steps, len(steps)),
+            terug=_step_url(page, steps[-1]),
+            verder=_url(page, "versturen"),
+        ),
+    )
+
+
+# -- consent: the final POST -----------------------------------------------------------------------
+
+
+def consent(request, page):
+    flow = page.get_flow()
+    state = FlowState(request, page)
+    intake = intake_for(flow)
+    if request.method == "POST":
+        replay = _replayed_submission(request, page, intake, state)
+        if replay is not None:
+            return replay
+    progress, detour = _ready_to_send(flow, page, state)
+    if detour:
+        return detour
+    if request.method == "POST":
+        return _give_consent(request, page, flow, intake, state, progress)
+    form = ConsentForm(initial={"token": state.token}, flow=flow)
+    return _show_consent(request, page, flow, state, form, progress.steps)
+
+
+def _replayed_submission(request, page, intake, state):
+    """A second click, a refresh or a replay of this POST: a redirect to the first confirmation,
+    or None when this token submitted nothing yet."""
+    token = request.POST.get("token", "")
+    earlier = state.reference_for_token(token) or (
+        intake.reference_for_token(page, token) if token else None
+    )
+    if not earlier:
+        return None
+    if token == state.token:
+        # A concurrent second click loaded the answers before the first click cleared them.
+        state.finish(earlier)
+    else:
+        state.remember(earlier)
+    return redirect(_url(page, "bevestiging", referentie=earlier))
+
+
+def _give_consent(request, page, flow, intake, state, progress: Progress):
+    form = ConsentForm(data=request.POST, flow=flow)
+    refusal = abuse.check_submission(request, state)
+    if refusal:
+        return refusal
+    if not form.is_valid():
+        return _show_consent(request, page, flow, state, form, progress.steps, status=400)
+    if form.cleaned_data["token"] != state.token:
+        # A token from another (older) session of this browser: start from the summary again.
+        return redirect(_url(page, "controleren"))
+    return _submit(request, page, flow, intake, state, progress.cleaned)
+
+
+def _submit(request, page, flow, intake, state, cleaned):
+    """Store the answers (checked once more) and show the confirmation."""
+    try:
+        flow.check(page, cleaned)
+        referentie = intake.submit(page, flow, cleaned, token=state.token)
+    except Ineligible:
+        return redirect(_url(page, "niet_mogelijk"))
+    except DuplicateSubmission as exc:
+        return TemplateResponse(
+            request,
+            "loket/dubbel.html",
+            _context(page, flow, melding=exc.message),
+            status=409,
+        )
+    state.finish(referentie)
+    return redirect(_url(page, "bevestiging", referentie=referentie))
+
+
+def _show_consent(request, page, flow, state, form, steps, status: int = 200):
+    state.save()
+    return TemplateResponse(
+        request,
+        "loket/versturen.html",
+        _context(
+            page,
+            flow,
+            form=form,
+            voortgang=_progress_bar(steps, len(steps) + 1),
+            terug=_url(page, "controleren"),
+            honeypot=abuse.HONEYPOT_FIELD,
+        ),
+        status=status,
+    )
+
+
+# -- afterwards ------------------------------------------------------------------------------------
+
+
+def confirmation(request, page, referentie: str):
+    flow = page.get_flow()
+    state = FlowState(request, page)
+    if referentie not in state.submitted:
+        raise Http404("Deze bevestiging hoort niet bij deze browsersessie.")
+    extra = intake_for(flow).confirmation_context(page, flow, referentie)
+    if extra is None:
+        raise Http404("Onbekend referentienummer.")
+    return TemplateResponse(request, flow.confirmation_template, _context(page, flow, **extra))
+
+
+def not_eligible(request, page):
+    flow = page.get_flow()
+    state = FlowState(request, page)
+    try:
+        flow.check(page, validate(flow, state).cleaned)
+    except Ineligible as exc:
+        return TemplateResponse(
+            request,
+            "loket/niet_mogelijk.html",
+            _context(
+                page,
+                flow,
+                melding=exc.message,
+                link=exc.link,
+                terug=_step_url(page, flow.steps[0]),
+            ),
+        )
+    return redirect(page.url)
