@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models.functions import Cast, Upper
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -70,8 +71,13 @@ class InVersie(Page):
         """The text a search should find this page by; pages add their own fields."""
         return self.title
 
+    @cached_property
     def zoekvormen(self) -> str:
-        """Stems and compound parts of `zoektekst`, indexed so every backend searches Dutch."""
+        """Stems and compound parts of `zoektekst`, indexed so every backend searches Dutch.
+
+        Kept per instance: a search backend reads it once for each part of its index entry
+        (title, body, autocomplete), and the instance it indexes is loaded for that alone.
+        """
         return index_forms(self.zoektekst())
 
 
