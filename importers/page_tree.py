@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import F
 from wagtail.models import Page
 
@@ -124,14 +124,14 @@ class VersionTree:
             # A kept page may take over a place another page still holds: park them first.
             for p in moved:
                 p.page.path = f"{self.root.old_path or p.old_path}~{p.page.pk}"
-            Page.objects.bulk_update([Page(pk=p.page.pk, path=p.page.path) for p in moved], ["path"])
+            _update_rows(Page, [p.page for p in moved], ["path"])
             self._assign_positions()
         new = [p.page for p in placed if p.is_new]
         if new:
             self._insert_base_rows(new)
         kept = [p.page for p in placed if not p.is_new]
         if kept:
-            Page.objects.bulk_update([_base_row(page) for page in kept], _BASE_FIELDS_UPDATED)
+            _update_rows(Page, kept, _BASE_FIELDS_UPDATED)
         if self.root.is_new:
             Page.objects.filter(pk=self.regeling.pk).update(numchild=F("numchild") + 1)
 
@@ -159,7 +159,7 @@ class VersionTree:
 
     @staticmethod
     def _insert_base_rows(pages: list[Page]) -> None:
-        rows = [_base_row(page, with_id=False) for page in pages]
+        rows = [_base_row(page) for page in pages]
         Page.objects.bulk_create(rows)  # hands out the ids (INSERT … RETURNING)
         for page, row in zip(pages, rows, strict=True):
             # A multi-table page holds its id twice: Page.id and the parent link of its own table.
@@ -181,7 +181,7 @@ class VersionTree:
             if new:
                 _insert_own_rows(model, new)
             if kept and own:
-                model._base_manager.bulk_update(kept, [f.name for f in own])
+                _update_rows(model, kept, [f.name for f in own])
 
     def write_law_tags(self, tags_by_page: dict[Page, list]) -> None:
         """The `wetten` of articles and divisions: their link rows replaced in one go per class."""
@@ -198,13 +198,10 @@ class VersionTree:
             )
 
 
-def _base_row(page: Page, with_id: bool = True) -> Page:
-    """The `wagtailcore_page` part of a page, as a plain Page with the same values."""
-    values = {f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields if not f.primary_key}
-    row = Page(**values)
-    if with_id:
-        row.pk = page.pk
-    return row
+def _base_row(page: Page) -> Page:
+    """The `wagtailcore_page` part of a new page, as a plain Page with the same values."""
+    fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+    return Page(**{f.attname: getattr(page, f.attname) for f in fields})
 
 
 def _insert_own_rows(model: type[Page], pages: list[Page]) -> None:
@@ -218,3 +215,25 @@ def _insert_own_rows(model: type[Page], pages: list[Page]) -> None:
     batch = max(connection.ops.bulk_batch_size(fields, pages), 1)
     for start in range(0, len(pages), batch):
         model._base_manager._insert(pages[start : start + batch], fields=fields)
+
+
+def _update_rows(model: type[Page], pages: list[Page], field_names: list[str]) -> None:
+    """UPDATE these columns of `model`'s own table for each page: one statement, run per row.
+
+    Django's bulk_update builds a CASE expression per field and row, which costs more than the
+    update itself for hundreds of pages; an executemany of one plain UPDATE does not.
+    """
+    db = connections[model._base_manager.db]
+    qn = db.ops.quote_name
+    fields = [model._meta.get_field(name) for name in field_names]
+    pk = model._meta.pk
+    sql = (
+        f"UPDATE {qn(model._meta.db_table)} SET "
+        + ", ".join(f"{qn(f.column)} = %s" for f in fields)
+        + f" WHERE {qn(pk.column)} = %s"
+    )
+    rows = [
+        [*(f.get_db_prep_save(f.pre_save(page, False), db) for f in fields), page.pk] for page in pages
+    ]
+    with db.cursor() as cursor:
+        cursor.executemany(sql, rows)

@@ -11,6 +11,7 @@ from wagtail.search import index
 from ..rich_text import render_stream
 from .blocks import TekstBlock
 from .onderdelen import ArtikelPage, InVersie, pages_referring_to
+from .search_fields import StreamSearchField
 
 
 class BegrippenIndexPage(Page):
@@ -63,7 +64,7 @@ class BegripPage(InVersie):
     subpage_types: list[str] = []
     search_fields = Page.search_fields + [
         index.SearchField("term", boost=4),
-        index.SearchField("definitie"),
+        StreamSearchField("definitie"),
         index.SearchField("zoekvormen"),
     ]
 

@@ -20,6 +20,7 @@ from ..rich_text import render_stream
 from ..search.analysis import index_forms
 from .blocks import TekstBlock
 from .regeling import RegelingVersiePage
+from .search_fields import StreamSearchField
 
 DIVISIE_SOORTEN = [("hoofdstuk", "Hoofdstuk"), ("afdeling", "Afdeling"), ("paragraaf", "Paragraaf")]
 
@@ -118,7 +119,7 @@ class DivisiePage(VersieOnderdeel):
     subpage_types = ["regelgeving.DivisiePage", "regelgeving.ArtikelPage"]
     search_fields = Page.search_fields + [
         index.SearchField("opschrift"),
-        index.SearchField("intro"),
+        StreamSearchField("intro"),
         index.SearchField("zoekvormen"),
     ]
 
@@ -178,7 +179,7 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
     search_fields = Page.search_fields + [
         index.SearchField("nummer", boost=3),
         index.SearchField("opschrift", boost=2),
-        index.SearchField("body"),
+        StreamSearchField("body"),
         index.SearchField("zoekvormen"),
         index.FilterField("versie"),
     ]
@@ -304,7 +305,7 @@ class BijlagePage(VersieOnderdeel):
     subpage_types: list[str] = []
     search_fields = Page.search_fields + [
         index.SearchField("opschrift"),
-        index.SearchField("body"),
+        StreamSearchField("body"),
         index.SearchField("zoekvormen"),
     ]
 
