@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from .models import FlowPage, Inzending, Panellid
-from .panel import links
 
 
 def purge_submissions(now=None) -> dict[str, int]:
@@ -32,6 +32,7 @@ def purge_submissions(now=None) -> dict[str, int]:
 
 def purge_unconfirmed_members(now=None) -> int:
     """Sign-ups never confirmed within the confirmation period are deleted with their address."""
-    cutoff = (now or timezone.now()) - links.confirm_max_age()
+    # The same period as the confirmation link in the sign-up mail works (panel/links.py).
+    cutoff = (now or timezone.now()) - timedelta(days=settings.LOKET_PANEL_CONFIRM_DAYS)
     _, per_model = Panellid.objects.filter(bevestigd_op__isnull=True, aangemeld_op__lt=cutoff).delete()
     return per_model.get("loket.Panellid", 0)

@@ -15,12 +15,14 @@ layer registers the function under that name in loket/wagtail_hooks.py:
 Wagtail imports every app's wagtail_hooks module at the first lookup, so the views are
 registered before the first request is routed. This is the one way a loket model reaches
 upwards; everything else imports downwards only (flows and choices, models, services, views).
+The lookup itself is regelgeving's (regelgeving/routes.py); this module names the loket's routes.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ImproperlyConfigured
-from wagtail import hooks
+from regelgeving.routes import view
+
+__all__ = ["view"]
 
 # FlowPage: the flow engine (loket/engine/views.py).
 FLOW_START = "loket_flow_start"
@@ -35,11 +37,3 @@ PEILING_OVERVIEW = "loket_peiling_overview"
 PEILING_ANSWER = "loket_peiling_answer"
 PEILING_RESULTS_EARLY = "loket_peiling_results_early"
 
-
-def view(name: str):
-    """The one view registered for this route. None, or two, is a configuration error: raised
-    at once rather than answered by no view or by the wrong one."""
-    handlers = hooks.get_hooks(name)
-    if len(handlers) != 1:
-        raise ImproperlyConfigured(f"Expected one view registered for hook {name!r}, found {len(handlers)}.")
-    return handlers[0]

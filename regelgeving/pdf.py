@@ -24,7 +24,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
+from .models import ArtikelPage, BijlagePage, DivisiePage
 from .rich_text import page_urls_preloaded, render_stream
 
 # WeasyPrint options for every PDF we produce. "pdf/ua-1" implies PDF 1.7 and a tagged
@@ -34,6 +36,7 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 def _url_fetcher(root_url: str):
     """A WeasyPrint URL fetcher that serves only our static files, read from disk."""
+    # WeasyPrint loads Pango when imported; imported here so a server without Pango still runs.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     static_url = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL
@@ -134,10 +137,6 @@ _ID_ATTR = re.compile(r'\b(id)="([^"]*)"')
 def _onderdelen(versie, context: dict) -> list[dict]:
     """Divisions, articles and annexes of the version in document order, with their text
     rendered and page links looked up in one query for the whole version."""
-    from wagtail.models import Page
-
-    from .models import ArtikelPage, BijlagePage, DivisiePage
-
     pages = list(
         Page.objects.live()
         .descendant_of(versie)

@@ -10,8 +10,10 @@ import json
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from html import unescape
 
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 _PAGE_LINK = re.compile(r'linktype=\\?"page\\?"\s+id=\\?"(\d+)')
 _preloaded_urls: ContextVar[dict[str, str] | None] = ContextVar("preloaded_urls", default=None)
@@ -25,8 +27,6 @@ def preloaded_urls() -> dict[str, str] | None:
 @contextmanager
 def page_urls_preloaded(raw_json: str, request):
     """While open, page links in rich text resolve from one lookup of the pages in `raw_json`."""
-    from wagtail.models import Page
-
     ids = set(_PAGE_LINK.findall(raw_json))
     pages = Page.objects.live().filter(id__in=ids).only("id", "url_path", "path", "depth")
     token = _preloaded_urls.set({str(p.id): p.get_url(request) or "" for p in pages})
@@ -55,8 +55,6 @@ def stream_plain_text(stream) -> str:
 
 def raw_stream_plain_text(raw) -> str:
     """`stream_plain_text` of a StreamField's stored JSON (a list of blocks, or its text)."""
-    from html import unescape
-
     if isinstance(raw, str):
         raw = json.loads(raw) if raw else []
 

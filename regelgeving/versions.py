@@ -14,15 +14,6 @@ from .models import ArtikelPage, RegelingVersiePage, SearchCacheKey
 from .search.tasks import reindex_after_commit
 
 
-def previous_version(versie: RegelingVersiePage) -> RegelingVersiePage | None:
-    """The version this one follows: the latest other version that started before it."""
-    others = RegelingVersiePage.objects.sibling_of(versie, inclusive=False)
-    if versie.in_werking_op:
-        earlier = others.filter(in_werking_op__lt=versie.in_werking_op).order_by("-in_werking_op", "-pk")
-        return earlier.first()
-    return others.order_by("-in_werking_op", "-pk").first()
-
-
 def assign_werk_ids(versie: RegelingVersiePage, artikelen: list[ArtikelPage]) -> None:
     """Give each article of `versie` the identity of the same article in the previous version.
 
@@ -30,7 +21,7 @@ def assign_werk_ids(versie: RegelingVersiePage, artikelen: list[ArtikelPage]) ->
     keeps its history; an article with no counterpart gets a new identity. Sets `werk_id` on
     the given articles (with their texts, in document order); saving them is the caller's.
     """
-    vorige = previous_version(versie)
+    vorige = versie.vorige_versie()
     oud = list(ArtikelPage.objects.filter(versie=vorige).order_by("path")) if vorige else []
     by_pk = {a.pk: a for a in oud}
     inherited: dict[int, str] = {}

@@ -1,6 +1,6 @@
 """Plain functions behind the regeling's routes: peildatum, current article, comparison.
 
-Models import this module; it imports models lazily to keep that one-way at load time.
+The page models reach them through regelgeving/routes.py (registered in wagtail_hooks.py).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from . import validity
+from .comparison import compare_articles, summarize, word_diff_html
+from .models import ArtikelPage, BegripPage
 
 
 def _melding(request, regeling, titel: str, tekst: str, status: int = 200, **extra):
@@ -53,8 +55,6 @@ def regeling_op_peildatum(request, regeling, value: str):
 
 
 def artikel_op_peildatum(request, regeling, nummer: str, value: str | None):
-    from .models import ArtikelPage
-
     peildatum, fout = _peildatum(request, regeling, value)
     if fout:
         return fout
@@ -85,27 +85,11 @@ def artikel_op_peildatum(request, regeling, nummer: str, value: str | None):
     return artikel.specific.serve(request)
 
 
-def _texts(versie, model, to_text):
-    return [to_text(p) for p in model.objects.filter(versie=versie).order_by("path")]
-
-
 def vergelijk_versies(oud, nieuw) -> dict:
     """Everything the comparison page shows for two versions: articles and begrippen."""
-    from .comparison import ArticleText, compare_articles, summarize, word_diff_html
-    from .models import ArtikelPage, BegripPage
-    from .rich_text import stream_plain_text
-
-    def begrip_text(b):
-        return ArticleText(b.pk, b.term, "", stream_plain_text(b.definitie))
-
-    artikelen = compare_articles(
-        _texts(oud, ArtikelPage, ArtikelPage.as_article_text),
-        _texts(nieuw, ArtikelPage, ArtikelPage.as_article_text),
-    )
+    artikelen = compare_articles(oud.artikel_teksten(), nieuw.artikel_teksten())
     # Begrippen are matched by their term only: a renamed term is a new term.
-    begrippen = compare_articles(
-        _texts(oud, BegripPage, begrip_text), _texts(nieuw, BegripPage, begrip_text), threshold=1.01
-    )
+    begrippen = compare_articles(oud.begrip_teksten(), nieuw.begrip_teksten(), threshold=1.01)
     pages = {
         p.pk: p for p in ArtikelPage.objects.filter(versie__in=[oud, nieuw]).only("id", "url_path", "title")
     } | {p.pk: p for p in BegripPage.objects.filter(versie__in=[oud, nieuw]).only("id", "url_path", "term")}

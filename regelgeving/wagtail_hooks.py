@@ -3,7 +3,17 @@ from django.utils.html import escape
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
+from . import pdf, routes, views
+from .admin_views import vergelijk_met_vorige
 from .rich_text import preloaded_urls
+
+# The views behind the page models' routes: the models look them up by these names
+# (regelgeving/routes.py explains why they do not import them).
+hooks.register(routes.REGELING_OP_PEILDATUM, views.regeling_op_peildatum)
+hooks.register(routes.ARTIKEL_OP_PEILDATUM, views.artikel_op_peildatum)
+hooks.register(routes.VERGELIJKING, views.vergelijking)
+hooks.register(routes.VERSIE_PDF, pdf.versie_pdf)
+hooks.register(routes.ARTIKEL_PDF, pdf.artikel_pdf)
 
 
 class PreloadedPageLinkHandler(PageLinkHandler):
@@ -25,6 +35,4 @@ def register_preloaded_page_links(features):
 
 @hooks.register("register_admin_urls")
 def register_comparison_url():
-    from .admin_views import vergelijk_met_vorige
-
     return [path("regelgeving/vergelijk/<int:pk>/", vergelijk_met_vorige, name="regelgeving_vergelijk_admin")]

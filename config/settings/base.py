@@ -108,7 +108,7 @@ if SEARCH_URL:
     }
 else:
     # SEARCH_CONFIG is PostgreSQL's text search configuration; SQLite ignores it and gets its
-    # Dutch stems from regelgeving.search.analysis instead.
+    # Dutch stems from regelgeving.analysis instead.
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "regelgeving.search.backend", "SEARCH_CONFIG": "dutch"}
     }

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .. import retention
 from ..crypto import blind_index
 from ..flows.lochem_spreekt import LochemSpreektFlow
 from ..models import Bericht, PanelContact, Panellid, Uitnodiging
@@ -96,8 +95,3 @@ def leave(lid: Panellid) -> None:
     Uitnodiging.objects.filter(lid=lid, status=Uitnodiging.UITGENODIGD).update(status=Uitnodiging.VERVALLEN)
     Bericht.objects.filter(panellid=lid).delete()
     lid.delete()  # the contact row goes with it; invitations keep their counts without a member
-
-
-# A sign-up that is never confirmed expires; the purge is retention's, with the loket's other
-# purges (the daily task runs it from there), and is offered here too, with joining and leaving.
-purge_unconfirmed = retention.purge_unconfirmed_members

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..rich_text import render_stream
+from ..rich_text import render_stream, stream_plain_text
 from .blocks import TekstBlock
 from .onderdelen import ArtikelPage, InVersie, pages_referring_to
 from .search_fields import StreamSearchField
@@ -76,8 +76,6 @@ class BegripPage(InVersie):
         self.sort_key = self.term.lower()
 
     def zoektekst(self) -> str:
-        from ..rich_text import stream_plain_text
-
         return f"{self.term} {stream_plain_text(self.definitie)}"
 
     def gebruikt_in(self):

@@ -13,11 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
-from .. import validity
+from .. import routes, validity
+from ..analysis import index_forms
+from ..comparison import ArticleText
 from ..numbering import number_sort_key
-from ..pdf import artikel_pdf
-from ..rich_text import render_stream
-from ..search.analysis import index_forms
+from ..rich_text import render_stream, stream_plain_text
 from .blocks import TekstBlock
 from .regeling import RegelingVersiePage
 from .search_fields import StreamSearchField
@@ -130,8 +130,6 @@ class DivisiePage(VersieOnderdeel):
         indexes = [models.Index(fields=["nummer"], name="divisie_nummer")]
 
     def zoektekst(self) -> str:
-        from ..rich_text import stream_plain_text
-
         return f"{self.title} {stream_plain_text(self.intro)}"
 
     def onderdelen(self):
@@ -216,8 +214,6 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
 
     @property
     def tekst(self) -> str:
-        from ..rich_text import stream_plain_text
-
         return stream_plain_text(self.body)
 
     def zoektekst(self) -> str:
@@ -229,9 +225,6 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
 
     def as_article_text(self):
         """This article as plain text, for comparing versions."""
-        from ..comparison import ArticleText
-        from ..rich_text import stream_plain_text
-
         return ArticleText(self.pk, self.nummer, self.opschrift, stream_plain_text(self.body))
 
     @property
@@ -289,7 +282,7 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        return artikel_pdf(request, self)
+        return routes.view(routes.ARTIKEL_PDF)(request, self)
 
 
 class BijlagePage(VersieOnderdeel):
@@ -318,8 +311,6 @@ class BijlagePage(VersieOnderdeel):
         return pages_referring_to(self).only("id", "title", "url_path", "path")
 
     def zoektekst(self) -> str:
-        from ..rich_text import stream_plain_text
-
         return f"{self.title} {stream_plain_text(self.body)}"
 
     def get_context(self, request, *args, **kwargs):

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .. import validity, views
-from ..pdf import versie_pdf
+from .. import routes, validity
+from ..comparison import ArticleText
+from ..rich_text import stream_plain_text
 from .blocks import TekstBlock
+from .panels import VergelijkingPanel
 
 
-def _onderdeel_types():
-    from .onderdelen import ArtikelPage, BijlagePage, DivisiePage
-
-    return DivisiePage, ArtikelPage, BijlagePage
+def _model(name: str):
+    """A page class of a later module (the parts of a version import this one), looked up by name."""
+    return apps.get_model("regelgeving", name)
 
 
 class RegelingPage(RoutablePageMixin, Page):
@@ -74,16 +76,17 @@ class RegelingPage(RoutablePageMixin, Page):
     @path("")
     def regeling(self, request):
         if "peildatum" in request.GET:
-            return views.regeling_op_peildatum(request, self, request.GET["peildatum"])
+            return routes.view(routes.REGELING_OP_PEILDATUM)(request, self, request.GET["peildatum"])
         return self.render(request)
 
     @path("artikel/<str:nummer>/", name="artikel")
     def artikel(self, request, nummer):
-        return views.artikel_op_peildatum(request, self, nummer, request.GET.get("peildatum"))
+        return routes.view(routes.ARTIKEL_OP_PEILDATUM)(request, self, nummer, request.GET.get("peildatum"))
 
     @path("vergelijk/", name="vergelijk")
     def vergelijk(self, request):
-        return views.vergelijking(request, self, request.GET.get("van"), request.GET.get("naar"))
+        van, naar = request.GET.get("van"), request.GET.get("naar")
+        return routes.view(routes.VERGELIJKING)(request, self, van, naar)
 
 
 class RegelingVersiePage(RoutablePageMixin, Page):
@@ -137,21 +140,14 @@ class RegelingVersiePage(RoutablePageMixin, Page):
         FieldPanel("sluiting"),
     ]
 
-    @classmethod
-    def get_edit_handler(cls):
-        # The comparison panel lives in admin_views (it needs the views module); added lazily.
-        from wagtail.admin.panels import ObjectList, TabbedInterface
-
-        from ..admin_views import VergelijkingPanel
-
-        return TabbedInterface(
-            [
-                ObjectList(cls.content_panels, heading="Inhoud"),
-                ObjectList([VergelijkingPanel(heading="Wijzigingen")], heading="Vergelijking"),
-                ObjectList(cls.promote_panels, heading="Promoten"),
-                ObjectList(cls.settings_panels, heading="Instellingen"),
-            ]
-        ).bind_to_model(cls)
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Inhoud"),
+            ObjectList([VergelijkingPanel(heading="Wijzigingen")], heading="Vergelijking"),
+            ObjectList(Page.promote_panels, heading="Promoten"),
+            ObjectList(Page.settings_panels, heading="Instellingen"),
+        ]
+    )
 
     parent_page_types = ["regelgeving.RegelingPage"]
     subpage_types = [
@@ -228,7 +224,7 @@ class RegelingVersiePage(RoutablePageMixin, Page):
         return (
             Page.objects.live()
             .descendant_of(self)
-            .type(*_onderdeel_types())
+            .type(_model("DivisiePage"), _model("ArtikelPage"), _model("BijlagePage"))
             .only("id", "title", "depth", "path", "url_path", "slug")
             .order_by("path")
         )
@@ -246,9 +242,27 @@ class RegelingVersiePage(RoutablePageMixin, Page):
         return roots
 
     def begrippen_index(self):
-        from .begrippen import BegrippenIndexPage
+        return _model("BegrippenIndexPage").objects.live().child_of(self).first()
 
-        return BegrippenIndexPage.objects.live().child_of(self).first()
+    def vorige_versie(self) -> RegelingVersiePage | None:
+        """The version this one follows: the latest other version that started before it."""
+        others = RegelingVersiePage.objects.sibling_of(self, inclusive=False)
+        if self.in_werking_op:
+            earlier = others.filter(in_werking_op__lt=self.in_werking_op).order_by("-in_werking_op", "-pk")
+            return earlier.first()
+        return others.order_by("-in_werking_op", "-pk").first()
+
+    def artikel_teksten(self) -> list[ArticleText]:
+        """Every article of this version as plain text, in document order, for comparing versions."""
+        artikelen = _model("ArtikelPage").objects.filter(versie=self).order_by("path")
+        return [a.as_article_text() for a in artikelen]
+
+    def begrip_teksten(self) -> list[ArticleText]:
+        """Every begrip as plain text; a begrip is matched by its term only (a renamed term is new)."""
+        return [
+            ArticleText(b.pk, b.term, "", stream_plain_text(b.definitie))
+            for b in _model("BegripPage").objects.filter(versie=self).order_by("path")
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -259,4 +273,4 @@ class RegelingVersiePage(RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        return versie_pdf(request, self)
+        return routes.view(routes.VERSIE_PDF)(request, self)

@@ -16,7 +16,7 @@ from itertools import combinations
 from wagtail.search.query import And, Or, Phrase, PlainText
 from wordfreq import zipf_frequency
 
-from .analysis import fold, query_form
+from ..analysis import fold, query_form
 from .query import ParsedQuery
 
 

@@ -6,7 +6,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import WORD, fold, word_forms
+from ..analysis import WORD, fold, word_forms
 
 BEFORE = 12
 LENGTH = 40

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import validity
+from ..analysis import query_form
 from ..models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey
-from .analysis import query_form
 from .query import normalized
 from .synonyms import synonym_pairs
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .analysis import STOP_WORDS, fold, words
+from ..analysis import STOP_WORDS, fold, words
 
 MAX_QUERY_LENGTH = 200
 # Words of a question typed in plain Dutch that say nothing about its subject ("hoeveel pgb

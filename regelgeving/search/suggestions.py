@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+from ..analysis import fold
 from ..models import ArtikelPage, BegripPage
-from .analysis import fold
 from .query import ParsedQuery
 from .scope import Scope
 

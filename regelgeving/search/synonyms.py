@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..analysis import fold, words
 from ..models import Synoniem, Wet
-from .analysis import fold, words
 
 YEAR_SUFFIX = re.compile(r"\s+(?:19|20)\d\d$")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .analysis import fold, index_forms
+from ..analysis import fold, index_forms
 from .expansion import Clause, clause_matches, informativeness
 
 if TYPE_CHECKING:  # only for annotations: any object with a `title` will do

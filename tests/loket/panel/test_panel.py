@@ -26,6 +26,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from loket import retention
 from loket.crypto import blind_index
 from loket.demo import PEILING_VRAGEN
 from loket.models import (
@@ -483,7 +484,7 @@ def test_a_new_confirmation_link_from_a_second_sign_up_works_its_full_period(
         complete(client, SIGNUP, aanmelding("anna@example.nl"))
     link = link_in(mails_aan(mailoutbox, "anna@example.nl")[-1].body, "bevestigen")
     # Two days later: the new link (7 days) is still valid, the first sign-up is 8 days old.
-    membership.purge_unconfirmed(now=timezone.now() + timedelta(days=2))
+    retention.purge_unconfirmed_members(now=timezone.now() + timedelta(days=2))
     response = client.post(link)
     assert "U bent lid van Lochem spreekt" in html(response)
 

@@ -11,9 +11,9 @@ import re
 import pytest
 from django.db import transaction
 
+from regelgeving.analysis import words
 from regelgeving.models import ArtikelPage, BegripPage, DivisiePage, Synoniem, Wet
 from regelgeving.rich_text import stream_plain_text
-from regelgeving.search.analysis import words
 from regelgeving.search.service import PAGE_SIZE, Zoekvraag, zoek
 from regelgeving.search.tasks import reindex_pages
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from regelgeving.search.analysis import (
+from regelgeving.analysis import (
     STOP_WORDS,
     compound_parts,
     fold,
