@@ -54,16 +54,24 @@ browser:
 	    (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "Chromium kon niet worden geïnstalleerd; browsertests worden overgeslagen."; \
 	  else echo "Geen Chromium en geen apt-get als root; browsertests worden overgeslagen."; fi; }
 
+PG_ANSWERS = $(PY) -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null
+
+# Lint, the import layers, migrations in step with the models, then the suite on SQLite and on
+# PostgreSQL (when it answers), browser tests included. About 5 minutes here (see README).
 test: install browser
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+	DATABASE_URL=sqlite:// $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -q
-	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	@if $(PG_ANSWERS); then \
 	  echo "PostgreSQL antwoordt: de tests nogmaals op PostgreSQL"; \
 	  DATABASE_URL=$(PG_URL) $(PY) -m pytest -q; \
 	else echo "PostgreSQL antwoordt niet op 127.0.0.1:5432: alleen SQLite getest"; fi
 
 bench: install
 	$(PY) bench/run.py
+	@if $(PG_ANSWERS); then BENCH_DATABASE_URL=$(PG_URL) $(PY) bench/run.py; \
+	else echo "PostgreSQL antwoordt niet: bench/run.py alleen op SQLite"; fi
 	$(PY) bench/search.py
 	$(PY) bench/loket_load.py
 	$(PY) bench/panel.py

@@ -1,14 +1,20 @@
 """Import and page benchmark at 1× and 10× the Lochem Verordening Sociaal Domein.
 
-Run with `make bench` (or `.venv/bin/python bench/run.py`). One run measures:
+Run with `make bench` (or `.venv/bin/python bench/run.py`). One run measures, on one database:
 
-1. parse time and full import time (parse + write) of the Lochem capture, and their ratio;
-2. the same for a 10× synthetic regulation generated from it (bench/synth.py);
-3. median server time and query count of an article page at 1× and 10×.
+1. the parser alone, and the import (parse + write, committed) of the Lochem capture and of a
+   10× synthetic regulation (bench/synth.py, about 650 pages), in pages per second; the search
+   indexing that follows each import after its commit (a task), separately; and a plain bulk
+   INSERT of as many page rows as the 10× import wrote, as the floor of any import;
+2. article, hoofdstuk and begrip pages at 1× and 10×: median server time and queries, from the
+   page cache (the usual case) and rendered afresh, beside Django serving a static file through
+   the same middleware;
+3. versions in time (bench/versions.py).
 
-The database is a throwaway SQLite file in a temporary directory, or a throwaway
-PostgreSQL database created next to BENCH_DATABASE_URL when that is set. The run exits
-non-zero when the article page needs more queries at 10× than at 1×, or a page fails.
+The database is a throwaway SQLite file in a temporary directory, or a throwaway PostgreSQL
+database created next to BENCH_DATABASE_URL when that is set (`make bench` runs both when
+PostgreSQL answers). The run exits non-zero when a page needs more queries at 10× than at 1×,
+or a page fails.
 """
 
 from __future__ import annotations
@@ -35,8 +41,12 @@ FACTOR = 10
 PARSE_REPEATS = 5
 PAGE_WARMUP = 3
 PAGE_REPEATS = 30
+UNCACHED_REPEATS = 10
 # The article measured at both sizes: the longest one, with leden, links and law tags.
 ARTIKEL = "2.2"
+HOOFDSTUK = "2"
+BEGRIP = "mantelzorger"
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 # -- database ------------------------------------------------------------------
@@ -119,41 +129,99 @@ def measure_parse(data: bytes, bron: str):
 
 
 def measure_import(data: bytes, bron: str, slug: str, dry_run: bool = False):
+    """The import (parse + write, committed), then the search indexing it queued, each timed.
+
+    The task backend only records the indexing task during the import, as a worker's queue
+    would; it is then run here, in this process, as the immediate backend runs it after commit.
+    """
+    from django.core.exceptions import ObjectDoesNotExist
     from django.db import connection
+    from django.test import override_settings
+    from django_tasks import default_task_backend
 
     from importers.pipeline import import_bytes
 
     counter = QueryCounter()
-    with connection.execute_wrapper(counter), Timer() as t:
-        result = import_bytes(data, bron, regeling_slug=slug, dry_run=dry_run)
-    return t, counter.count, result
+    with override_settings(TASKS=DUMMY_TASKS):
+        default_task_backend.clear()
+        with connection.execute_wrapper(counter), Timer() as write:
+            result = import_bytes(data, bron, regeling_slug=slug, dry_run=dry_run)
+        # A dry run rolls back what its tasks would index.
+        queued = [] if dry_run else list(default_task_backend.results)
+    with Timer() as index:
+        for task_result in queued:
+            try:
+                task_result.task.call(*task_result.args, **task_result.kwargs)
+            except ObjectDoesNotExist:
+                pass  # queued by a save of a page deleted later in the import: nothing to index
+
+    return write, index, counter.count, result
 
 
-def article_url(versie, nummer: str) -> str:
-    from regelgeving.models import ArtikelPage
+def measure_bulk_insert(count: int) -> float:
+    """A plain bulk INSERT of `count` page rows below one page, in a transaction rolled back."""
+    from django.db import transaction
+    from wagtail.models import Page
 
-    page = ArtikelPage.objects.descendant_of(versie).get(nummer=nummer)
-    return page.url
+    class RolledBack(Exception):
+        pass
+
+    home = Page.objects.get(depth=2)
+    try:
+        with transaction.atomic():
+            parent = home.add_child(instance=Page(title="Bulk", slug=f"bulk-{uuid.uuid4().hex[:6]}"))
+            rows = [
+                Page(
+                    title=f"Pagina {i}",
+                    slug=f"pagina-{i}",
+                    path=Page._get_path(parent.path, parent.depth + 1, i),
+                    depth=parent.depth + 1,
+                    url_path=f"{parent.url_path}pagina-{i}/",
+                    locale_id=parent.locale_id,
+                )
+                for i in range(1, count + 1)
+            ]
+            with Timer() as t:
+                Page.objects.bulk_create(rows)
+            raise RolledBack
+    except RolledBack:
+        pass
+    return t.wall
 
 
-def measure_page(client, url: str):
-    """(median seconds, min, max, queries, bytes) of GET url after a warm-up."""
+def page_url(versie, model_name: str, **lookup) -> str:
+    from django.apps import apps
+
+    model = apps.get_model("regelgeving", model_name)
+    return model.objects.descendant_of(versie).get(**lookup).url
+
+
+def measure_page(client, url: str, cached: bool = True):
+    """(median seconds, min, max, queries, bytes) of GET url, from the page cache or rendered afresh."""
+    from django.conf import settings
+    from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    page_cache = caches[settings.PAGE_CACHE]
     for _ in range(PAGE_WARMUP):
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"GET {url} gaf status {response.status_code}")
     times = []
-    for _ in range(PAGE_REPEATS):
+    for _ in range(PAGE_REPEATS if cached else UNCACHED_REPEATS):
+        if not cached:
+            page_cache.clear()
         start = time.perf_counter()
         response = client.get(url)
         times.append(time.perf_counter() - start)
         assert response.status_code == 200, (url, response.status_code)
+    if not cached:
+        page_cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-    return statistics.median(times), min(times), max(times), len(queries), len(response.content)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return statistics.median(times), min(times), max(times), len(queries), len(body)
 
 
 # -- output ----------------------------------------------------------------------
@@ -163,7 +231,7 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.1f} ms" if seconds < 1 else f"{seconds:,.2f} s"
 
 
-def row(label: str, *cells, width: int = 36) -> None:
+def row(label: str, *cells, width: int = 40) -> None:
     print(f"  {label:<{width}}" + "".join(f"{c:>14}" for c in cells))
 
 
@@ -188,9 +256,10 @@ def main() -> int:
 
 def run(db: Database, started: float) -> int:
     from django.core.management import call_command
-    from django.test import Client
+    from django.test import Client, override_settings
+    from wagtail.models import Page
 
-    print(f"Benchmark import en artikelpagina, 1x en {FACTOR}x de Lochemse verordening")
+    print(f"Benchmark import en pagina's, 1x en {FACTOR}x de Lochemse verordening")
     print(f"  database : {db.label}")
     print(
         f"  machine  : Python {platform.python_version()}, {os.cpu_count()} CPU's, "
@@ -206,23 +275,27 @@ def run(db: Database, started: float) -> int:
         big = synthetic(FACTOR)
     print(f"  {FACTOR}x-tekst : {len(big):,} bytes gegenereerd in {ms(t.wall)} (1x: {len(small):,} bytes)")
 
-    # A first import pays for Python imports and first-use caches; do it once as a dry run
-    # (rolled back, so the database stays fresh) and report it separately.
+    # A first import pays for Python imports, first-use caches and the national laws it creates
+    # once; do it once as a dry run (rolled back, so the database stays fresh), reported apart.
     with Timer() as t:
         measure_import(small, "lochem-warmup", "bench-warmup", dry_run=True)
     print(f"  opwarmen : proefimport 1x (dry run, teruggedraaid) {ms(t.wall)}")
 
-    # 1 and 2: parse alone and full import, per size.
     sizes = {}
     for label, data, bron, slug in [
         ("1x", small, "lochem-1x", "bench-1x"),
         (f"{FACTOR}x", big, f"lochem-{FACTOR}x", f"bench-{FACTOR}x"),
     ]:
         parse_s, document = measure_parse(data, bron)
-        imp, queries, result = measure_import(data, bron, slug)
-        sizes[label] = dict(parse=parse_s, imp=imp, queries=queries, result=result, counts=document.counts())
+        write, index, queries, result = measure_import(data, bron, slug)
+        pages = Page.objects.descendant_of(result.versie, inclusive=True).count()
+        sizes[label] = dict(
+            parse=parse_s, write=write, index=index, queries=queries, result=result, pages=pages,
+            counts=document.counts(),
+        )
     one, ten = sizes["1x"], sizes[f"{FACTOR}x"]
     big_label = f"{FACTOR}x"
+    bulk = measure_bulk_insert(ten["pages"])
 
     print()
     print("Aantallen (parser)")
@@ -230,83 +303,70 @@ def run(db: Database, started: float) -> int:
     for key in one["counts"]:
         a, b = one["counts"][key], ten["counts"][key]
         row(key, f"{a:,}", f"{b:,}", f"{b / a:.1f}x" if a else "-")
-    pages = {}
-    from wagtail.models import Page
-
-    for label, s in sizes.items():
-        pages[label] = Page.objects.descendant_of(s["result"].versie, inclusive=True).count()
-    row(
-        "pagina's (incl. versie, begrippen)",
-        f"{pages['1x']:,}",
-        f"{pages[big_label]:,}",
-        f"{pages[big_label] / pages['1x']:.1f}x",
-    )
+    row("pagina's (incl. versie, begrippen)", f"{one['pages']:,}", f"{ten['pages']:,}",
+        f"{ten['pages'] / one['pages']:.1f}x")
 
     print()
-    print("Import (parse + schrijven in een verse database)")
+    print("Import (in dit proces; pagina's per seconde = pagina's / tijd)")
     row("", "1x", big_label, f"{big_label}/1x")
-    row(
-        f"alleen parser (mediaan van {PARSE_REPEATS})",
-        ms(one["parse"]),
-        ms(ten["parse"]),
-        f"{ten['parse'] / one['parse']:.1f}x",
-    )
-    row(
-        "volledige import (wand)",
-        ms(one["imp"].wall),
-        ms(ten["imp"].wall),
-        f"{ten['imp'].wall / one['imp'].wall:.1f}x",
-    )
-    row(
-        "volledige import (CPU dit proces)",
-        ms(one["imp"].cpu),
-        ms(ten["imp"].cpu),
-        f"{ten['imp'].cpu / one['imp'].cpu:.1f}x",
-    )
-    row(
-        "verhouding import / parser",
-        f"{one['imp'].wall / one['parse']:.0f}x",
-        f"{ten['imp'].wall / ten['parse']:.0f}x",
-        "",
-    )
-    row(
-        "queries tijdens import",
-        f"{one['queries']:,}",
-        f"{ten['queries']:,}",
-        f"{ten['queries'] / one['queries']:.1f}x",
-    )
-    row("import per pagina", ms(one["imp"].wall / pages["1x"]), ms(ten["imp"].wall / pages[big_label]), "")
-    row(
-        "queries per pagina",
-        f"{one['queries'] / pages['1x']:.1f}",
-        f"{ten['queries'] / pages[big_label]:.1f}",
-        "",
-    )
+    row(f"alleen parser (mediaan van {PARSE_REPEATS})", ms(one["parse"]), ms(ten["parse"]),
+        f"{ten['parse'] / one['parse']:.1f}x")
+    row("import: parse + schrijven (commit)", ms(one["write"].wall), ms(ten["write"].wall),
+        f"{ten['write'].wall / one['write'].wall:.1f}x")
+    row("  pagina's per seconde", f"{one['pages'] / one['write'].wall:,.0f}",
+        f"{ten['pages'] / ten['write'].wall:,.0f}", "")
+    row("zoekindex na commit (taak)", ms(one["index"].wall), ms(ten["index"].wall),
+        f"{ten['index'].wall / one['index'].wall:.1f}x")
+    total_one, total_ten = one["write"].wall + one["index"].wall, ten["write"].wall + ten["index"].wall
+    row("import + zoekindex", ms(total_one), ms(total_ten), f"{total_ten / total_one:.1f}x")
+    row("  pagina's per seconde", f"{one['pages'] / total_one:,.0f}", f"{ten['pages'] / total_ten:,.0f}", "")
+    row("queries tijdens import", f"{one['queries']:,}", f"{ten['queries']:,}",
+        f"{ten['queries'] / one['queries']:.1f}x")
+    row("verhouding import / parser", f"{one['write'].wall / one['parse']:.0f}x",
+        f"{ten['write'].wall / ten['parse']:.0f}x", "")
+    print(f"  kale bulk-INSERT van {ten['pages']:,} paginarijen (ondergrens): {ms(bulk)}; "
+          f"import {big_label} / bulk-INSERT: {ten['write'].wall / bulk:.0f}x")
 
-    # 3: the article page, same article in both regulations, plus the last copy at 10x.
+    # 2: pages, same pages in both regulations, plus the last article copy at 10x.
     client = Client()
     last_copy = f"{int(ARTIKEL.split('.')[0]) + 11 * (FACTOR - 1)}.{ARTIKEL.split('.', 1)[1]}"
-    targets = [
-        ("1x", f"artikel {ARTIKEL}", article_url(one["result"].versie, ARTIKEL)),
-        (big_label, f"artikel {ARTIKEL}", article_url(ten["result"].versie, ARTIKEL)),
-        (big_label, f"artikel {last_copy}", article_url(ten["result"].versie, last_copy)),
-    ]
-    measured = [(size, name, url, measure_page(client, url)) for size, name, url in targets]
+    targets = []
+    for label in ("1x", big_label):
+        versie = sizes[label]["result"].versie
+        targets += [
+            (label, f"artikel {ARTIKEL}", page_url(versie, "ArtikelPage", nummer=ARTIKEL)),
+            (label, f"hoofdstuk {HOOFDSTUK}", page_url(versie, "DivisiePage", nummer=HOOFDSTUK)),
+            (label, f"begrip {BEGRIP}", page_url(versie, "BegripPage", slug=BEGRIP)),
+        ]
+    last_url = page_url(ten["result"].versie, "ArtikelPage", nummer=last_copy)
+    targets.append((big_label, f"artikel {last_copy}", last_url))
+    with override_settings(ROOT_URLCONF="bench_urls"):
+        static = measure_page(client, "/bench/statisch-bestand/")
+        measured = [
+            (size, name, url, measure_page(client, url), measure_page(client, url, cached=False))
+            for size, name, url in targets
+        ]
     print()
-    print(f"Artikelpagina (Django test Client GET, {PAGE_WARMUP} keer opwarmen, mediaan van {PAGE_REPEATS})")
-    row("", "mediaan", "min", "max", "queries", "bytes", width=22)
-    for size, name, _url, (med, lo, hi, queries, size_bytes) in measured:
-        row(f"{size:>3} {name}", ms(med), ms(lo), ms(hi), str(queries), f"{size_bytes:,}", width=22)
-    for size, name, url, _ in measured:
+    print(
+        f"Pagina's (Django test Client GET; uit de paginacache: mediaan van {PAGE_REPEATS}; "
+        f"opnieuw opgebouwd: mediaan van {UNCACHED_REPEATS})"
+    )
+    row("", "mediaan", "queries", "/ statisch", "opgebouwd", "queries", "bytes", width=26)
+    row("statisch bestand", ms(static[0]), str(static[3]), "1.0x", "", "", f"{static[4]:,}", width=26)
+    for size, name, _url, hit, fresh in measured:
+        row(f"{size:>3} {name}", ms(hit[0]), str(hit[3]), f"{hit[0] / static[0]:.1f}x", ms(fresh[0]),
+            str(fresh[3]), f"{hit[4]:,}", width=26)
+    for size, name, url, _, _ in measured:
         print(f"  {size:>3} {name}: {url}")
-    q1, q10 = measured[0][3][3], measured[1][3][3]
-    q_last = measured[2][3][3]
-    print(f"  servertijd {big_label}/1x: {measured[1][3][0] / measured[0][3][0]:.2f}x")
-    grows = q10 > q1 or q_last > q1
-    verdict = "GROEIT!" if grows else "gelijk"
-    print(f"  queries 1x={q1}, {big_label}={q10} ({verdict})")
+    by_name = {(size, name): (hit, fresh) for size, name, _url, hit, fresh in measured}
+    grows = any(
+        by_name[(big_label, name)][i][3] > by_name[("1x", name)][i][3]
+        for name in (f"artikel {ARTIKEL}", f"hoofdstuk {HOOFDSTUK}", f"begrip {BEGRIP}")
+        for i in (0, 1)
+    )
+    print(f"  queries bij {big_label} {'GROEIEN!' if grows else 'gelijk aan 1x'}")
 
-    # 4: versions in time, on the same two regulations.
+    # 3: versions in time, on the same two regulations.
     import versions
 
     versions.report(
@@ -322,7 +382,7 @@ def run(db: Database, started: float) -> int:
     print()
     print(f"Totale duur van deze run: {ms(time.perf_counter() - started)}")
     if grows:
-        print("FOUT: het aantal queries van de artikelpagina groeit met de omvang van de regeling.")
+        print("FOUT: het aantal queries van een pagina groeit met de omvang van de regeling.")
         return 1
     return 0
 

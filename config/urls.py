@@ -2,11 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from regelgeving.api import api_router  # noqa: E402
+from regelgeving import page_cache
+from regelgeving.api import api_router
 from regelgeving.search.views import zoeken, zoeken_api
 
 urlpatterns = [
@@ -24,8 +24,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [
-    path("", include(wagtail_urls)),
+# Wagtail's front-end URLs, with its page view behind the page cache (regelgeving/page_cache.py).
+urlpatterns += [p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"] + [
+    re_path(wagtail_urls.serve_pattern, page_cache.serve, name="wagtail_serve"),
     # Wagtail's own pattern has no dots; article numbers do: /regelgeving/x/artikel/5.2.1/
-    re_path(r"^((?:[\w\-.]+/)+)$", wagtail_views.serve, name="wagtail_serve_met_punten"),
+    re_path(r"^((?:[\w\-.]+/)+)$", page_cache.serve, name="wagtail_serve_met_punten"),
 ]

@@ -1,10 +1,13 @@
 """A version is published and unpublished as a whole: its articles, annexes and begrippen
 follow the version page (also when Wagtail's publish_scheduled publishes it on its date).
 
-Whatever searches keep in memory (regelingen, versions, begrippen, synoniemen, wetten; see
-search/published.py) renews the search cache key when it changes."""
+The key of what is published (`SearchCacheKey`) is renewed with every change that a search keeps
+in memory (regelingen, versions, begrippen, synoniemen, wetten; see search/published.py) or that
+a cached page shows (any page published, unpublished, moved or deleted, or a site changed; see
+page_cache.py)."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey, Synoniem, Wet
@@ -33,3 +36,8 @@ def connect():
         post_delete.connect(on_cached_change, sender=model)
     # A move rewrites the paths of a whole subtree, which may hold versions and begrippen.
     post_page_move.connect(on_cached_change)
+    # What the public sees of any page changes when it is published, unpublished or deleted.
+    page_published.connect(on_cached_change)
+    page_unpublished.connect(on_cached_change)
+    post_delete.connect(on_cached_change, sender=Page)
+    post_save.connect(on_cached_change, sender=Site)

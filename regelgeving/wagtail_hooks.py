@@ -3,7 +3,7 @@ from django.utils.html import escape
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
-from . import pdf, routes, views
+from . import page_cache, pdf, routes, views
 from .admin_views import vergelijk_met_vorige
 from .rich_text import preloaded_urls
 
@@ -14,6 +14,7 @@ hooks.register(routes.ARTIKEL_OP_PEILDATUM, views.artikel_op_peildatum)
 hooks.register(routes.VERGELIJKING, views.vergelijking)
 hooks.register(routes.VERSIE_PDF, pdf.versie_pdf)
 hooks.register(routes.ARTIKEL_PDF, pdf.artikel_pdf)
+hooks.register("before_serve_page", page_cache.note_public_page)
 
 
 class PreloadedPageLinkHandler(PageLinkHandler):

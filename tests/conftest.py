@@ -51,12 +51,15 @@ def rijen_per_tabel(db):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache: rate limit counters and Wagtail's site root paths live there."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: rate limit counters, Wagtail's site root paths and the
+    rendered pages (a page cached under a key that a rolled-back test renewed would stay) live there."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 # -- data kept for a module or class -------------------------------------------------------------

@@ -115,6 +115,20 @@ else:
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# In-process caches by default. "paginas" keeps rendered public pages (regelgeving/page_cache.py):
+# their keys change with every publication, so an entry is never stale, only unused; entries
+# also expire after PAGE_CACHE_SECONDS (a deployment with new templates is seen within that time).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "paginas": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "paginas",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
+    },
+}
+PAGE_CACHE = "paginas"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+
 # Loket: encryption keys for personal data (comma-separated Fernet keys, newest first; see
 # loket/crypto.py), abuse limits, and the group whose members see submissions.
 LOKET_ENCRYPTION_KEYS = [k for k in os.environ.get("LOKET_ENCRYPTION_KEYS", "").split(",") if k.strip()]

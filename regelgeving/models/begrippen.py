@@ -11,10 +11,11 @@ from wagtail.search import index
 from ..rich_text import render_stream, stream_plain_text
 from .blocks import TekstBlock
 from .onderdelen import ArtikelPage, InVersie, pages_referring_to
+from .public import PublicPage
 from .search_fields import StreamSearchField
 
 
-class BegrippenIndexPage(Page):
+class BegrippenIndexPage(PublicPage, Page):
     """The A–Z list of defined terms of one version."""
 
     parent_page_types = ["regelgeving.RegelingVersiePage"]

@@ -19,6 +19,7 @@ from ..comparison import ArticleText
 from ..numbering import number_sort_key
 from ..rich_text import render_stream, stream_plain_text
 from .blocks import TekstBlock
+from .public import PublicPage
 from .regeling import RegelingVersiePage
 from .search_fields import StreamSearchField
 
@@ -39,7 +40,7 @@ def pages_referring_to(page: Page, model: type[Page] = Page):
     return pages.order_by("sort_key" if model is not Page else "path")
 
 
-class InVersie(Page):
+class InVersie(PublicPage, Page):
     """A page inside one version: knows its version, for queries and for the version banner."""
 
     versie = models.ForeignKey(

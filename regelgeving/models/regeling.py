@@ -20,6 +20,7 @@ from ..comparison import ArticleText
 from ..rich_text import stream_plain_text
 from .blocks import TekstBlock
 from .panels import VergelijkingPanel
+from .public import PublicPage
 
 
 def _model(name: str):
@@ -27,7 +28,7 @@ def _model(name: str):
     return apps.get_model("regelgeving", name)
 
 
-class RegelingPage(RoutablePageMixin, Page):
+class RegelingPage(PublicPage, RoutablePageMixin, Page):
     """A regulation as a work, across its versions ("Verordening Sociaal Domein").
 
     Besides its own page it serves the URLs that hold across versions: the current
@@ -89,7 +90,7 @@ class RegelingPage(RoutablePageMixin, Page):
         return routes.view(routes.VERGELIJKING)(request, self, van, naar)
 
 
-class RegelingVersiePage(RoutablePageMixin, Page):
+class RegelingVersiePage(PublicPage, RoutablePageMixin, Page):
     """One published version of a regulation: one Gemeenteblad publication."""
 
     officiele_titel = models.TextField("officiële titel", blank=True)

@@ -6,10 +6,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .public import PublicPage
 from .regeling import RegelingPage
 
 
-class HomePage(Page):
+class HomePage(PublicPage, Page):
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -26,7 +27,7 @@ class HomePage(Page):
         return context
 
 
-class RegelgevingIndexPage(Page):
+class RegelgevingIndexPage(PublicPage, Page):
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -25,6 +25,7 @@ from wagtail.models import ModelLogEntry
 from loket.models import Bericht, FlowPage, Inzending
 from loket.outbox import MAX_ATTEMPTS
 from loket.tasks import purge_submissions_task, send_message
+from tests import factories
 from tests.loket.support import (
     COMPLIMENT,
     MELDING,
@@ -388,8 +389,8 @@ def purge_command() -> tuple[int, dict[str, int]]:
 
 def _three_submissions():
     """Two meldingen and a compliment; the melding page keeps submissions 30 days."""
-    complete(Client(), MELDING, MELDING_ZELF)
-    complete(Client(), MELDING, MELDING_ANDER)
+    factories.inzending()
+    factories.inzending()
     complete(Client(), MZC, COMPLIMENT)
     oud, recent = Inzending.objects.filter(flow="melding").order_by("pk")
     compliment = Inzending.objects.get(flow="mantelzorgcompliment")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 import types
-import uuid
 from datetime import datetime, time, timedelta
 from urllib.parse import urlencode, urlsplit
 
@@ -42,8 +41,9 @@ from loket.models import (
     Vrijgave,
 )
 from loket.outbox import send_pending
-from loket.panel import invitations, links, membership, results
+from loket.panel import invitations, links, results
 from loket.panel.invitations import Selectie
+from tests import factories
 from tests.loket.support import (
     complete,
     fill,
@@ -79,18 +79,8 @@ def lid_met(email) -> Panellid | None:
     return contact.lid if contact else None
 
 
-def nieuw_lid(email, leeftijdsgroep="45-64", kern="lochem", bevestigd=True) -> Panellid:
-    """A member signed up (and confirmed) through the membership functions; their mail counts as sent."""
-    membership.sign_up(
-        email=email, leeftijdsgroep=leeftijdsgroep, kern=kern, relaties=["woont"], token=uuid.uuid4().hex
-    )
-    lid = lid_met(email)
-    if bevestigd:
-        token = urlsplit(links.confirm_url(lid)).path.rstrip("/").rsplit("/", 1)[1]
-        assert membership.confirm(token).status == "bevestigd"
-        lid.refresh_from_db()
-    Bericht.objects.filter(panellid=lid).update(status=Bericht.VERZONDEN)
-    return lid
+# A member signed up (and confirmed) through the membership functions; their mail counts as sent.
+nieuw_lid = factories.panellid
 
 
 def pad(url: str) -> str:
