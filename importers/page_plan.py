@@ -47,7 +47,7 @@ def _node_spec(node: Divisie | Artikel) -> PageSpec:
             f"artikel-{slug_nr(node.nummer)}",
             " ".join(filter(None, [f"Artikel {node.nummer}", node.opschrift])),
             node,
-            fields={"nummer": node.nummer, "opschrift": node.opschrift[:500], "status": node.status},
+            fields={"nummer": node.nummer[:40], "opschrift": node.opschrift[:500], "status": node.status},
         )
     return PageSpec(
         DivisiePage,
@@ -56,7 +56,7 @@ def _node_spec(node: Divisie | Artikel) -> PageSpec:
         node,
         fields={
             "soort": node.soort,
-            "nummer": node.nummer,
+            "nummer": node.nummer[:40],
             "opschrift": node.opschrift[:500],
             "afgeleid": node.inferred,
         },
@@ -72,7 +72,11 @@ def _bijlage_spec(bijlage: Bijlage) -> PageSpec:
         slug,
         title,
         bijlage,
-        fields={"nummer": bijlage.nummer, "opschrift": bijlage.opschrift[:500], "afgeleid": bijlage.inferred},
+        fields={
+            "nummer": bijlage.nummer[:40],
+            "opschrift": bijlage.opschrift[:500],
+            "afgeleid": bijlage.inferred,
+        },
     )
 
 

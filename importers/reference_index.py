@@ -17,12 +17,12 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, ReferenceIndex
 
 
-def rebuild_reference_index(pages: list[Page]) -> None:
+def rebuild_reference_index(pages: list[Page], removed: list[int] = ()) -> None:
+    """The references of `pages` as they are now; those of the `removed` pages go."""
     _load_child_objects(pages)
     base_content_type = ContentType.objects.get_for_model(Page)
-    ReferenceIndex.objects.filter(
-        base_content_type=base_content_type, object_id__in=[str(page.pk) for page in pages]
-    ).delete()
+    ids = [str(page.pk) for page in pages] + [str(pk) for pk in removed]
+    ReferenceIndex.objects.filter(base_content_type=base_content_type, object_id__in=ids).delete()
     rows = []
     for page in pages:
         content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)

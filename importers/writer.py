@@ -59,7 +59,9 @@ def write_document(document: Document, regeling_slug: str = "", dry_run: bool = 
     """Create or update the pages for `document`; on a dry run, roll everything back."""
     holder: dict = {}
     try:
-        with transaction.atomic(), disable_reference_index_auto_update():
+        # One transaction; Wagtail's own reference index and the key of what is published are
+        # updated once, at the end, instead of by each signal on the way.
+        with transaction.atomic(), disable_reference_index_auto_update(), SearchCacheKey.renewed_once():
             holder["result"] = _Writer(document).write(regeling_slug)
             if dry_run:
                 raise _DryRun
@@ -99,7 +101,7 @@ class _Writer:
         tree.write_law_tags(law_tags)
 
         pages = tree.pages()
-        rebuild_reference_index(pages)
+        rebuild_reference_index(pages, removed=tree.removed)
         SearchCacheKey.renew()  # the version and its begrippen changed without a save() of their own
         reindex_after_commit([page.pk for page in pages])
         return ImportResult(versie.import_rapport, versie)

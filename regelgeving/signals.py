@@ -6,11 +6,13 @@ in memory (regelingen, versions, begrippen, synoniemen, wetten; see search/publi
 a cached page shows (any page published, unpublished, moved or deleted, or a site changed; see
 page_cache.py)."""
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey, Synoniem, Wet
+from .models.public import PublicPage
 from .versions import publish_descendants, unpublish_descendants
 
 KEPT_IN_SEARCH_CACHE = (RegelingPage, RegelingVersiePage, BegripPage, Synoniem, Wet)
@@ -36,8 +38,15 @@ def connect():
         post_delete.connect(on_cached_change, sender=model)
     # A move rewrites the paths of a whole subtree, which may hold versions and begrippen.
     post_page_move.connect(on_cached_change)
-    # What the public sees of any page changes when it is published, unpublished or deleted.
+    # What the public sees of any page changes when it is published, unpublished or deleted, when
+    # a public page is saved outside publishing (code, a shell), when who may see it changes, or
+    # when a site moves to another host or root.
     page_published.connect(on_cached_change)
     page_unpublished.connect(on_cached_change)
     post_delete.connect(on_cached_change, sender=Page)
-    post_save.connect(on_cached_change, sender=Site)
+    for model in apps.get_models():
+        if issubclass(model, PublicPage):
+            post_save.connect(on_cached_change, sender=model)
+    for model in (PageViewRestriction, Site):
+        post_save.connect(on_cached_change, sender=model)
+        post_delete.connect(on_cached_change, sender=model)

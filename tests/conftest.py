@@ -69,8 +69,8 @@ def _clear_cache():
 def bewaard_voor_scope(django_db_blocker):
     """A context manager: what is written inside it stays for the module or class that uses it.
 
-    It opens a transaction (a savepoint within the session's) that is rolled back when that scope
-    ends; every test inside runs in a savepoint of its own within it (the `db` fixture).
+    It opens a transaction that is rolled back when that scope ends; every test inside runs in a
+    savepoint of its own within it (the `db` fixture).
     """
 
     @contextmanager

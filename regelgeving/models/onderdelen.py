@@ -94,7 +94,7 @@ class VersieOnderdeel(InVersie):
         abstract = True
 
     def fill_derived_fields(self) -> None:
-        self.sort_key = number_sort_key(self.nummer)
+        self.sort_key = number_sort_key(self.nummer)[:120]
 
 
 class DivisiePage(VersieOnderdeel):

@@ -1,8 +1,14 @@
-"""The key under which searches may keep published structure in memory between requests."""
+"""The key of what is published: searches keep published structure in memory under it, and the
+page cache keeps rendered pages under it."""
 
 import secrets
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import connection, models
+
+# Set while a bulk change renews the key once at its end (see SearchCacheKey.renewed_once).
+_renewal_deferred: ContextVar[list | None] = ContextVar("renewal_deferred", default=None)
 
 
 def _new_key() -> str:
@@ -35,5 +41,24 @@ class SearchCacheKey(models.Model):
 
     @classmethod
     def renew(cls) -> None:
+        asked = _renewal_deferred.get()
+        if asked is not None:
+            asked.append(True)
+            return
         if not cls.objects.filter(pk=1).update(key=_new_key()):
             cls.objects.get_or_create(pk=1)
+
+    @classmethod
+    @contextmanager
+    def renewed_once(cls):
+        """Within: renewals are noted and done once at the end. A bulk change (an import deletes
+        and creates many rows, each sending signals) then writes the row, and takes its lock, only
+        at its end, so a publish elsewhere does not wait for the whole import."""
+        asked: list = []
+        token = _renewal_deferred.set(asked)
+        try:
+            yield
+        finally:
+            _renewal_deferred.reset(token)
+        if asked:
+            cls.renew()

@@ -50,4 +50,6 @@ def _add_to_every_backend(model, pages) -> None:
 def reindex_after_commit(page_ids) -> None:
     ids = [int(pk) for pk in page_ids]
     if ids:
-        transaction.on_commit(lambda: reindex_pages.enqueue(ids))
+        # Robust: the change is committed; an index that fails is logged (Wagtail's update_index
+        # puts it right), not reported as a failure of the change.
+        transaction.on_commit(lambda: reindex_pages.enqueue(ids), robust=True)

@@ -140,14 +140,20 @@ def test_missing_file_and_unsupported_scheme(db):
 
 
 def test_a_failure_halfway_rolls_back_everything(lochem, monkeypatch):
-    """Imports are atomic: an error after every page was written leaves no half-written version."""
-    from importers import writer
+    """Imports are atomic: an error while writing texts leaves no half-written version."""
+    from importers import page_tree, writer
 
-    def boom(pages):
-        raise RuntimeError("schijf vol")
+    written = []
+    insert = page_tree._insert_own_rows
+
+    def boom(model, pages):
+        if written:  # the first page class has its rows, the next one fails
+            raise RuntimeError("schijf vol")
+        written.append(model)
+        insert(model, pages)
 
     before = snapshot()
-    monkeypatch.setattr(writer, "rebuild_reference_index", boom)
+    monkeypatch.setattr(page_tree, "_insert_own_rows", boom)
     data = LOCHEM.read_bytes().replace(b"538386", b"999999")
     with pytest.raises(RuntimeError):
         writer.write_document(__import__("importers.formats").formats.parse_publicatie(data, "x"))

@@ -2,13 +2,16 @@
 that is published, unpublished, deleted or scheduled shows at the next request, and a version
 becomes the one in force at midnight."""
 
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
 
 from regelgeving.models import ArtikelPage, RegelingVersiePage
 from tests import factories
@@ -111,3 +114,39 @@ def test_a_stale_day_is_never_served(client, db, monkeypatch):
     morgen = timezone.now() + timedelta(days=1)
     monkeypatch.setattr(timezone, "now", lambda: morgen)
     assert queries_of(client, url) > 10  # a new day: rendered again (status and banners may change)
+
+
+def test_a_page_behind_a_password_is_never_kept_for_the_next_visitor(client, db):
+    versie = factories.versie()
+    url = ArtikelPage.objects.get(versie=versie, nummer="1").url
+    html(client, url)  # public and kept
+    PageViewRestriction.objects.create(page=versie, restriction_type="password", password="geheim")
+    assert "voorziening aanvragen" not in html(client, url)  # the password form, not the kept text
+
+    binnen = Client()
+    form = binnen.get(url).content.decode()
+    action = re.search(r'action="([^"]+)"', form).group(1)
+    binnen.post(action, {"password": "geheim", "return_url": url})
+    assert "voorziening aanvragen" in html(binnen, url)
+    assert "voorziening aanvragen" not in html(Client(), url)  # a new visitor: still the form
+
+
+def test_a_moved_page_is_found_at_its_new_address_at_once(client, db):
+    versie = factories.versie()
+    een, twee = ArtikelPage.objects.filter(versie=versie).order_by("path")
+    oud = een.url
+    html(client, oud)
+    een.move(twee, pos="right")
+    ArtikelPage.objects.filter(pk=een.pk).update(slug="artikel-1-verplaatst")
+    Page.objects.get(pk=een.pk).specific.save_revision().publish()
+    assert client.get(oud).status_code == 404
+
+
+def test_a_head_request_fills_the_cache_for_get_and_other_parameters_pass_it_by(client, db):
+    versie = factories.versie()
+    url = ArtikelPage.objects.get(versie=versie, nummer="1").url
+    assert client.head(url).status_code == 200
+    assert queries_of(client, url) == 1
+    assert "voorziening aanvragen" in html(client, url)
+    assert queries_of(client, f"{url}?utm_source=nieuwsbrief") > 10  # unknown parameter: not cached
+    assert queries_of(client, f"{STABIEL}?peildatum=morgen") > 1  # malformed: answered afresh

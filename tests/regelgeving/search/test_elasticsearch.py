@@ -57,18 +57,14 @@ def test_compounds_stems_and_synonyms_on_the_engine(es_index):
 
 
 def test_a_published_version_is_live_in_the_engine_and_an_edit_replaces_old_words(
-    es_index, lochem, django_capture_on_commit_callbacks
+    es_index, lochem, django_capture_on_commit_callbacks, importeer
 ):
     """Publishing a version makes its pages live with one UPDATE; without the re-index task an
     engine that stores `live` would keep hiding them."""
-    from importers.pipeline import import_bytes
     from regelgeving.models import ArtikelPage, RegelingVersiePage
 
-    from .versions import derived_version
-
-    versie = import_bytes(
-        derived_version("gmb-2026-612345"), "gmb-2026-612345", regeling_slug="verordening-sociaal-domein"
-    ).versie
+    with django_capture_on_commit_callbacks(execute=True):  # the import indexes after its commit
+        versie = importeer("gmb-2026-612345")
     versie = RegelingVersiePage.objects.get(pk=versie.pk)
     versie.go_live_at = None
     with django_capture_on_commit_callbacks(execute=True):
