@@ -49,7 +49,17 @@ class Lid:
     blocks: list[Block] = field(default_factory=list)
 
 
-Block = Alinea | Tussenkop | Lijst | Tabel | Lid
+@dataclass
+class Figuur:
+    """An image in the text (STOP `Illustratie`, an <img> in a publication page)."""
+
+    bron: str  # the file name or URL the publication gives
+    bijschrift: str = ""
+    alt: str = ""
+    data: bytes | None = None  # the image itself, when the publication holds it (a STOP package)
+
+
+Block = Alinea | Tussenkop | Lijst | Tabel | Lid | Figuur
 
 
 @dataclass
@@ -59,6 +69,7 @@ class Artikel:
     blocks: list[Block] = field(default_factory=list)
     wetten: list[str] = field(default_factory=list)  # law tags as written: "Wmo", "PW"
     status: str = ""  # "", "vervallen", "gereserveerd"
+    toelichting: list[Block] = field(default_factory=list)  # its part of the artikelsgewijze toelichting
 
 
 @dataclass
@@ -72,6 +83,7 @@ class Divisie:
     children: list[Divisie | Artikel] = field(default_factory=list)
     wetten: list[str] = field(default_factory=list)
     inferred: bool = False  # heading missing from the source, implied by numbering
+    status: str = ""  # "", "vervallen", "gereserveerd"
 
 
 # What a body and a division's children hold.
@@ -84,6 +96,17 @@ class Bijlage:
     opschrift: str = ""
     blocks: list[Block] = field(default_factory=list)
     inferred: bool = False
+    status: str = ""  # "", "vervallen", "gereserveerd"
+
+
+@dataclass
+class Toelichting:
+    """The explanation that comes with a regulation (STOP `Toelichting`, a publication's
+    "Toelichting" section): the general part as blocks; the article-by-article part goes to
+    each `Artikel.toelichting` where the article it explains is known."""
+
+    titel: str = "Toelichting"
+    blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -118,6 +141,7 @@ class Document:
     bijlagen: list[Bijlage] = field(default_factory=list)
     begrippen: list[Begrip] = field(default_factory=list)
     sluiting: list[Block] = field(default_factory=list)
+    toelichting: Toelichting | None = None
     warnings: list[str] = field(default_factory=list)
 
     # -- traversal helpers -------------------------------------------------
@@ -171,6 +195,8 @@ def block_text(blocks: list[Block]) -> str:
                 parts.append(block_text(item.blocks))
         elif isinstance(b, Tabel):
             parts.extend(" ".join(row) for row in b.rows)
+        elif isinstance(b, Figuur):
+            parts.append(b.bijschrift)
     return " ".join(p for p in parts if p)
 
 
