@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -132,11 +130,11 @@ class _Writer:
         created = versie is None
         if created:
             versie = RegelingVersiePage(slug=self._versie_slug(regeling))
-            # A further version of an existing regeling starts as a draft that goes live on its
-            # in-werking date once an editor publishes it; the first version is live at once.
+            # A further version of an existing regeling starts as a draft for an editor to check
+            # and publish; published, it shows at once as "toekomstig" until its in-werking date.
+            # The first version is live at once.
             if RegelingVersiePage.objects.child_of(regeling).exists():
                 versie.live = False
-                versie.go_live_at = _start_of(m.in_werking_op)
         versie.title = versie.draft_title = (m.citeertitel or m.titel)[:255]
         versie.officiele_titel = m.titel
         versie.citeertitel = m.citeertitel
@@ -262,10 +260,3 @@ class _Writer:
             "waarschuwingen": warnings,
         }
 
-
-def _start_of(day) -> datetime | None:
-    """Midnight at the start of `day` in the site's time zone, when that is still to come."""
-    if day is None:
-        return None
-    moment = timezone.make_aware(datetime.combine(day, time.min))
-    return moment if moment > timezone.now() else None

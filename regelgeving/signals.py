@@ -1,5 +1,7 @@
 """A version is published and unpublished as a whole: its articles, annexes and begrippen
-follow the version page (also when Wagtail's publish_scheduled publishes it on its date).
+follow the version page when it goes live (at once, or when Wagtail's publish_scheduled publishes
+it on the date an editor scheduled). A publish that is only scheduled makes nothing public: Wagtail
+sends `page_published` for it too, while the version stays offline until its date.
 
 The key of what is published (`SearchCacheKey`) is renewed with every change that a search keeps
 in memory (regelingen, versions, begrippen, synoniemen, wetten; see search/published.py) or that
@@ -19,7 +21,8 @@ KEPT_IN_SEARCH_CACHE = (RegelingPage, RegelingVersiePage, BegripPage, Synoniem, 
 
 
 def on_version_published(sender, instance, **kwargs):
-    publish_descendants(instance)
+    if instance.live:
+        publish_descendants(instance)
 
 
 def on_version_unpublished(sender, instance, **kwargs):

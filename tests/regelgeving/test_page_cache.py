@@ -89,7 +89,9 @@ def test_a_scheduled_publication_shows_once_publish_scheduled_ran(client, db, mo
     volgende = factories.versie(
         identifier="gmb-2026-2", in_werking_op=date(2027, 1, 1), tekst_1="Een inwoner krijgt hulp op maat."
     )
-    RegelingVersiePage.objects.get(pk=volgende.pk).save_revision().publish()  # goes live on its date
+    gepland = RegelingVersiePage.objects.get(pk=volgende.pk)
+    gepland.go_live_at = datetime(2027, 1, 1, tzinfo=AMS)  # the editor schedules it
+    gepland.save_revision().publish()
     regeling = volgende.get_parent().url
     assert "Proefverordening 2027" not in html(client, regeling)
 

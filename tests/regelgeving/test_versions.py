@@ -1,10 +1,9 @@
-"""Versions in time: drafts, scheduled publishing, peildatum, banners, history and comparison."""
+"""Versions in time: peildatum, banners, history and comparison (publishing: test_publishing.py)."""
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from regelgeving.models import ArtikelPage, RegelingPage
@@ -17,41 +16,6 @@ def html(client, url, status=200):
     response = client.get(url, follow=True)
     assert response.status_code == status, url
     return response.content.decode()
-
-
-def test_a_new_version_is_imported_as_a_scheduled_draft(client, lochem, importeer):
-    v2027 = importeer("gmb-2026-612345")
-    assert not v2027.live
-    assert v2027.go_live_at == datetime(2027, 1, 1, tzinfo=AMS)
-    assert not ArtikelPage.objects.filter(versie=v2027, live=True).exists()
-    assert ArtikelPage.objects.filter(versie=v2027).count() == 34
-    assert client.get(v2027.url or "/regelgeving/verordening-sociaal-domein/2027/").status_code == 404
-    # The current URL still shows the version in force.
-    assert "alleenstaanden 40% van de geldende" in html(client, f"{REGELING}artikel/7.4/")
-    assert v2027.import_rapport["status"] == "nieuw (concept)"
-
-
-def test_publishing_on_its_date_switches_the_current_urls_and_breaks_no_link(
-    client, lochem, monkeypatch, importeer
-):
-    oud_artikel_url = ArtikelPage.objects.get(versie=lochem, nummer="7.4").url
-    v2027 = importeer("gmb-2026-612345")
-    v2027.save_revision().publish()  # the editor publishes; go-live date lies ahead
-    v2027.refresh_from_db()
-    assert not v2027.live and v2027.get_latest_revision().approved_go_live_at is not None
-    assert "alleenstaanden 40%" in html(client, f"{REGELING}artikel/7.4/")
-
-    nieuwjaar = datetime(2027, 1, 1, 0, 5, tzinfo=AMS)
-    monkeypatch.setattr(timezone, "now", lambda: nieuwjaar)
-    call_command("publish_scheduled")
-    v2027.refresh_from_db()
-    assert v2027.live
-    assert ArtikelPage.objects.filter(versie=v2027, live=True).count() == 34
-    assert "alleenstaanden 45% van de geldende" in html(client, f"{REGELING}artikel/7.4/")
-    # The old version stays online, marked vervallen, with a way to the current text.
-    oud = html(client, oud_artikel_url)
-    assert "deze versie geldt niet meer" in oud and "31 december 2026" in oud
-    assert f'href="{REGELING}artikel/7.4/"' in oud
 
 
 def test_every_article_shows_its_citation_and_permanent_link(client, lochem):
