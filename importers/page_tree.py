@@ -52,7 +52,6 @@ class VersionTree:
     def __init__(self, regeling: Page, versie: Page, parts: list[PageSpec], live: bool):
         self.regeling = regeling
         self.live = live  # pages of a draft version stay drafts with it
-        self.warnings: list[str] = []
         self._existing = self._existing_below(versie)
         root_spec = PageSpec(type(versie), versie.slug, versie.title, children=parts)
         self.root = Placed(root_spec, versie, None, is_new=versie.pk is None, old_path=versie.path or "")
@@ -76,12 +75,7 @@ class VersionTree:
         return existing
 
     def _place_children(self, parent: Placed, parent_key: str = "") -> None:
-        seen: set[str] = set()
-        for spec in parent.spec.children:
-            if spec.slug in seen:
-                self.warnings.append(f"'{spec.title}' komt twee keer voor; alleen de eerste is geïmporteerd.")
-                continue
-            seen.add(spec.slug)
+        for spec in parent.spec.children:  # the plan gives siblings distinct slugs
             key = f"{parent_key}/{spec.slug}".lstrip("/")
             # Below a page that is new, nothing old can stay: its old parent is being deleted.
             page = None if parent.is_new and parent is not self.root else self._existing.get(key)

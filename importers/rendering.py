@@ -10,8 +10,9 @@ from wagtail.models import Page
 
 from regelgeving.jci import jci_url
 
+from .figures import FigureImages
 from .linking import Link, Linker
-from .tree import Alinea, Block, Lid, Lijst, ListItem, Tabel, Tussenkop, block_text
+from .tree import Alinea, Block, Figuur, Lid, Lijst, ListItem, Tabel, Tussenkop, block_text
 
 
 @dataclass
@@ -38,10 +39,11 @@ class LinkTargets:
 
 
 class Renderer:
-    def __init__(self, linker: Linker, targets: LinkTargets, bwb_ids: dict[str, str]):
+    def __init__(self, linker: Linker, targets: LinkTargets, bwb_ids: dict[str, str], figures: FigureImages):
         self.linker = linker
         self.targets = targets
         self.bwb = bwb_ids
+        self.figures = figures
 
     def blocks(self, blocks: list[Block]) -> list[dict]:
         out = []
@@ -72,6 +74,16 @@ class Renderer:
                     "first_row_is_table_header": block.header_rows > 0,
                     "first_col_is_header": False,
                     "table_caption": "",
+                },
+            }
+        if isinstance(block, Figuur):
+            return {
+                "type": "figuur",
+                "value": {
+                    "afbeelding": self.figures.image_id(block),
+                    "bron": block.bron[:255],
+                    "bijschrift": block.bijschrift[:500],
+                    "alt": block.alt[:500],
                 },
             }
         if isinstance(block, Lid):

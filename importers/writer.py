@@ -34,6 +34,7 @@ from regelgeving.site_setup import ensure_site
 from regelgeving.versions import assign_werk_ids
 
 from .errors import PublicatieFout
+from .figures import FigureImages
 from .law_register import LawRegister
 from .linking import Linker, Term
 from .page_plan import plan_parts
@@ -60,7 +61,7 @@ def write_document(document: Document, regeling_slug: str = "", dry_run: bool = 
         # One transaction; Wagtail's own reference index and the key of what is published are
         # updated once, at the end, instead of by each signal on the way.
         with transaction.atomic(), disable_reference_index_auto_update(), SearchCacheKey.renewed_once():
-            holder["result"] = _Writer(document).write(regeling_slug)
+            holder["result"] = _Writer(document, store_files=not dry_run).write(regeling_slug)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -72,9 +73,10 @@ def write_document(document: Document, regeling_slug: str = "", dry_run: bool = 
 
 
 class _Writer:
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, store_files: bool = True):
         self.doc = document
         self.meta = document.metadata
+        self.figures = FigureImages(store=store_files)
 
     def write(self, regeling_slug: str) -> ImportResult:
         if not self.meta.identifier:
@@ -85,16 +87,17 @@ class _Writer:
         regeling = self._regeling(regeling_slug)
         versie, created = self._versie(regeling)
         laws = LawRegister()
-        tree = VersionTree(regeling, versie, plan_parts(self.doc), live=versie.live)
+        plan = plan_parts(self.doc)
+        tree = VersionTree(regeling, versie, plan.parts, live=versie.live)
         tree.write_structure()
 
         targets = self._link_targets(tree)
         linker = self._linker(targets, laws)
-        law_tags = self._render_texts(tree, Renderer(linker, targets, laws.bwb_ids()), laws)
+        renderer = Renderer(linker, targets, laws.bwb_ids(), self.figures)
+        law_tags = self._render_texts(tree, renderer, laws)
         assign_werk_ids(versie, [p for p in tree.pages() if isinstance(p, ArtikelPage)])
-        versie.import_rapport = self._report(
-            regeling, versie, created, linker, self.doc.warnings + tree.warnings + laws.warnings
-        )
+        warnings = self.doc.warnings + plan.warnings + laws.warnings + self.figures.warnings
+        versie.import_rapport = self._report(regeling, versie, created, linker, warnings)
         tree.write_content()
         tree.write_law_tags(law_tags)
 
@@ -169,15 +172,17 @@ class _Writer:
 
     @staticmethod
     def _link_targets(tree: VersionTree) -> LinkTargets:
+        # A part without a number is no target of "artikel N"; of parts sharing a number, the
+        # first is.
         targets = LinkTargets()
         for placed in tree.placed():
             page, node = placed.page, placed.spec.node
-            if isinstance(page, ArtikelPage):
-                targets.artikelen[node.nummer] = page
-            elif isinstance(page, DivisiePage):
-                targets.divisies[(node.soort, node.nummer)] = page
-            elif isinstance(page, BijlagePage):
-                targets.bijlagen[node.nummer] = page
+            if isinstance(page, ArtikelPage) and node.nummer:
+                targets.artikelen.setdefault(node.nummer, page)
+            elif isinstance(page, DivisiePage) and node.nummer:
+                targets.divisies.setdefault((node.soort, node.nummer), page)
+            elif isinstance(page, BijlagePage) and node.nummer:
+                targets.bijlagen.setdefault(node.nummer, page)
             elif isinstance(page, BegripPage):
                 targets.begrippen[page.slug] = page
         return targets
@@ -218,8 +223,11 @@ class _Writer:
             if page is None:
                 continue
             if isinstance(node, Artikel):
-                linker.scope(f"artikel {node.nummer}")
+                naam = f"artikel {node.nummer}" if node.nummer else page.title
+                linker.scope(naam)
                 page.body = render.blocks(node.blocks)
+                linker.scope(f"toelichting bij {naam}")
+                page.toelichting = render.blocks(node.toelichting)
             else:
                 linker.scope(f"{node.soort} {node.nummer}")
                 page.intro = render.blocks(node.blocks)
@@ -229,6 +237,9 @@ class _Writer:
             if page is not None:
                 linker.scope(f"bijlage {bijlage.nummer}".strip())
                 page.body = render.blocks(bijlage.blocks)
+        if self.doc.toelichting and id(self.doc.toelichting) in page_of:
+            linker.scope("toelichting")
+            page_of[id(self.doc.toelichting)].body = render.blocks(self.doc.toelichting.blocks)
         for begrip in self.doc.begrippen:
             page = page_of.get(id(begrip))
             if page is not None:

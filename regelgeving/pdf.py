@@ -26,7 +26,7 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from .models import ArtikelPage, BijlagePage, DivisiePage
+from .models import ArtikelPage, BijlagePage, DivisiePage, ToelichtingPage
 from .rich_text import page_urls_preloaded, render_stream
 
 # WeasyPrint options for every PDF we produce. "pdf/ua-1" implies PDF 1.7 and a tagged
@@ -35,34 +35,45 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 
 def _url_fetcher(root_url: str):
-    """A WeasyPrint URL fetcher that serves only our static files, read from disk."""
+    """A WeasyPrint URL fetcher that serves only our own static and media files, read from disk."""
     # WeasyPrint loads Pango when imported; imported here so a server without Pango still runs.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    static_url = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL
     root = urlsplit(root_url)
 
-    class LocalStaticFetcher(URLFetcher):
+    class LocalFileFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             parts = urlsplit(url)
-            own_site = parts.scheme in ("http", "https") and parts.netloc == root.netloc
-            if not own_site or not parts.path.startswith(static_url):
+            if parts.scheme not in ("http", "https") or parts.netloc != root.netloc:
                 raise ValueError(f"PDFs embed no remote resources: {url}")
-            relative = unquote(parts.path[len(static_url) :])
-            if ".." in relative.split("/"):
-                raise ValueError(f"Invalid static path: {url}")
-            found = finders.find(relative)
-            if not found and settings.STATIC_ROOT:
-                candidate = Path(settings.STATIC_ROOT) / relative
-                found = str(candidate) if candidate.is_file() else None
+            found = _local_file(unquote(parts.path))
             if not found:
-                raise ValueError(f"Static file not found: {url}")
+                raise ValueError(f"Not one of our static or media files: {url}")
             with open(found, "rb") as handle:
                 body = handle.read()
             content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
             return URLFetcherResponse(url, body, {"Content-Type": content_type})
 
-    return LocalStaticFetcher()
+    return LocalFileFetcher()
+
+
+def _local_file(path: str) -> str | None:
+    """The file on disk behind a static URL or a media URL (images in the text), or None."""
+    static_url, media_url = ("/" + u.lstrip("/") for u in (settings.STATIC_URL, settings.MEDIA_URL))
+    if path.startswith(static_url):
+        relative = path[len(static_url) :]
+        if ".." in relative.split("/"):
+            return None
+        found = finders.find(relative)
+        if not found and settings.STATIC_ROOT:
+            candidate = Path(settings.STATIC_ROOT) / relative
+            found = str(candidate) if candidate.is_file() else None
+        return found
+    if path.startswith(media_url):
+        media_root = Path(settings.MEDIA_ROOT).resolve()
+        candidate = (media_root / path[len(media_url) :]).resolve()
+        return str(candidate) if candidate.is_relative_to(media_root) and candidate.is_file() else None
+    return None
 
 
 def _render_pdf(html: str, root_url: str) -> bytes:
@@ -121,6 +132,7 @@ def artikel_pdf(request, artikel) -> HttpResponse:
     context = _context(request, versie, artikel)
     context.update(titel=artikel.citeertitel, citatie=artikel.citeertitel)
     context["tekst"] = render_stream(artikel.body, context)
+    context["toelichting"] = render_stream(artikel.toelichting, context)
     html = render_to_string("regelgeving/pdf/artikel.html", context)
     pdf = _render_pdf(html, _root_url(artikel, request))
     return _pdf_response(pdf, _filename("artikel", artikel.nummer, versie.title))
@@ -140,7 +152,7 @@ def _onderdelen(versie, context: dict) -> list[dict]:
     pages = list(
         Page.objects.live()
         .descendant_of(versie)
-        .type(DivisiePage, ArtikelPage, BijlagePage)
+        .type(DivisiePage, ArtikelPage, BijlagePage, ToelichtingPage)
         .order_by("path")
         .specific()
     )
@@ -148,7 +160,12 @@ def _onderdelen(versie, context: dict) -> list[dict]:
     def stream_of(page):
         return page.intro if isinstance(page, DivisiePage) else page.body
 
-    raw = json.dumps([list(stream_of(p).raw_data) for p in pages if stream_of(p)])
+    def toelichting_of(page):
+        return page.toelichting if isinstance(page, ArtikelPage) else None
+
+    raw = json.dumps(
+        [list(s.raw_data) for p in pages for s in (stream_of(p), toelichting_of(p)) if s]
+    )
     onderdelen = []
     with page_urls_preloaded(raw, context.get("request")):
         for page in pages:
@@ -161,12 +178,15 @@ def _onderdelen(versie, context: dict) -> list[dict]:
                     "soort": type(page).__name__.removesuffix("Page").lower(),
                     "niveau": niveau,
                     "anker": f"onderdeel-{page.pk}",
-                    "tekst": mark_safe(_prefix_ids(stream.render_as_block(context), f"onderdeel-{page.pk}"))
-                    if stream
-                    else "",
+                    "tekst": _rendered(stream, context, f"onderdeel-{page.pk}"),
+                    "toelichting": _rendered(toelichting_of(page), context, f"toelichting-{page.pk}"),
                 }
             )
     return onderdelen
+
+
+def _rendered(stream, context: dict, prefix: str) -> str:
+    return mark_safe(_prefix_ids(stream.render_as_block(context), prefix)) if stream else ""
 
 
 def versie_pdf(request, versie) -> HttpResponse:

@@ -4,6 +4,7 @@ from .regeling import RegelingPage, RegelingVersiePage
 from .search_cache import SearchCacheKey
 from .site import HomePage, RegelgevingIndexPage
 from .synoniemen import Synoniem
+from .toelichting import ToelichtingPage
 from .wetten import Wet
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "RegelingVersiePage",
     "SearchCacheKey",
     "Synoniem",
+    "ToelichtingPage",
     "Wet",
 ]

@@ -7,6 +7,7 @@ Wagtail links that the reference index tracks.
 
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.images.blocks import ImageChooserBlock
 
 TEXT_FEATURES = ["bold", "italic", "link", "superscript", "subscript"]
 
@@ -60,11 +61,27 @@ class TabelBlock(TableBlock):
         template = "regelgeving/blocks/tabel.html"
 
 
+class FiguurBlock(blocks.StructBlock):
+    """An image of the publication: the image itself when the publication held it, else the
+    name of its file there, so a reader knows what is missing and where to find it."""
+
+    afbeelding = ImageChooserBlock(required=False, label="Afbeelding")
+    bron = blocks.CharBlock(required=False, max_length=255, label="Bestand in de publicatie")
+    bijschrift = blocks.CharBlock(required=False, max_length=500, label="Bijschrift")
+    alt = blocks.CharBlock(required=False, max_length=500, label="Tekstalternatief")
+
+    class Meta:
+        icon = "image"
+        label = "Figuur"
+        template = "regelgeving/blocks/figuur.html"
+
+
 class InhoudBlock(blocks.StreamBlock):
     alinea = AlineaBlock()
     lijst = LijstBlock()
     tabel = TabelBlock()
     tussenkop = TussenkopBlock()
+    figuur = FiguurBlock()
 
 
 class LidBlock(blocks.StructBlock):
@@ -85,3 +102,4 @@ class TekstBlock(blocks.StreamBlock):
     lijst = LijstBlock()
     tabel = TabelBlock()
     tussenkop = TussenkopBlock()
+    figuur = FiguurBlock()

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from .. import routes, validity
 from ..analysis import index_forms
+from ..choices import DIVISIE_SOORTEN, STATUS_CHOICES
 from ..comparison import ArticleText
 from ..numbering import number_sort_key
 from ..rich_text import render_stream, stream_plain_text
@@ -22,8 +23,6 @@ from .blocks import TekstBlock
 from .public import PublicPage
 from .regeling import RegelingVersiePage
 from .search_fields import StreamSearchField
-
-DIVISIE_SOORTEN = [("hoofdstuk", "Hoofdstuk"), ("afdeling", "Afdeling"), ("paragraaf", "Paragraaf")]
 
 
 def pages_referring_to(page: Page, model: type[Page] = Page):
@@ -108,11 +107,13 @@ class DivisiePage(VersieOnderdeel):
         default=False,
         help_text="De importeur heeft dit onderdeel aangemaakt omdat de nummering het vereist.",
     )
+    status = models.CharField("status", max_length=20, blank=True, choices=STATUS_CHOICES)
 
     content_panels = Page.content_panels + [
         FieldPanel("soort"),
         FieldPanel("nummer"),
         FieldPanel("opschrift"),
+        FieldPanel("status"),
         FieldPanel("intro"),
         FieldPanel("wetten"),
     ]
@@ -159,11 +160,12 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
         help_text="Hetzelfde artikel in alle versies, ook als het een ander nummer kreeg.",
     )
     wetten = ParentalManyToManyField("regelgeving.Wet", blank=True, verbose_name="wetten")
-    status = models.CharField(
-        "status",
-        max_length=20,
+    status = models.CharField("status", max_length=20, blank=True, choices=STATUS_CHOICES)
+    toelichting = StreamField(
+        TekstBlock(),
         blank=True,
-        choices=[("", "geldend"), ("vervallen", "vervallen"), ("gereserveerd", "gereserveerd")],
+        verbose_name="toelichting",
+        help_text="De artikelsgewijze toelichting bij dit artikel, zoals de publicatie die geeft.",
     )
 
     content_panels = Page.content_panels + [
@@ -171,6 +173,7 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
         FieldPanel("opschrift"),
         FieldPanel("status"),
         FieldPanel("body"),
+        FieldPanel("toelichting"),
         FieldPanel("wetten"),
     ]
     parent_page_types = ["regelgeving.RegelingVersiePage", "regelgeving.DivisiePage"]
@@ -179,6 +182,7 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
         index.SearchField("nummer", boost=3),
         index.SearchField("opschrift", boost=2),
         StreamSearchField("body"),
+        StreamSearchField("toelichting"),
         index.SearchField("zoekvormen"),
         index.FilterField("versie"),
     ]
@@ -229,11 +233,18 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
         return ArticleText(self.pk, self.nummer, self.opschrift, stream_plain_text(self.body))
 
     @property
+    def aanduiding(self) -> str:
+        """How a reader names this article: "Artikel 5.2.1", or its heading when it has no number."""
+        if self.nummer:
+            return f"Artikel {self.nummer}"
+        return self.opschrift or "Artikel zonder nummer"
+
+    @property
     def citeertitel(self) -> str:
         """ "Artikel 5.2.1 Verordening Sociaal Domein 2026, Gemeenteblad 2025, 538386"."""
         if not self.versie:
-            return f"Artikel {self.nummer}"
-        return f"Artikel {self.nummer} {self.versie.title}, {self.versie.publicatie_aanduiding}"
+            return self.aanduiding
+        return f"{self.aanduiding} {self.versie.title}, {self.versie.publicatie_aanduiding}"
 
     def geschiedenis(self) -> list[dict]:
         """This article in every published version, newest first, each with a link to its changes."""
@@ -276,9 +287,10 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
             geschiedenis=self.geschiedenis(),
         )
         info = context.get("versie_info")
-        if info and info["status"] != validity.GELDEND:
+        if info and info["status"] != validity.GELDEND and self.nummer:
             context["huidige_artikel_url"] = info["regeling"].artikel_url(self.nummer)
         context["tekst"] = render_stream(self.body, context)
+        context["toelichting"] = render_stream(self.toelichting, context)
         return context
 
     @path("pdf/", name="pdf")
@@ -289,10 +301,12 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
 class BijlagePage(VersieOnderdeel):
     body = StreamField(TekstBlock(), blank=True, verbose_name="tekst")
     afgeleid = models.BooleanField("kop ontbrak in de bron", default=False)
+    status = models.CharField("status", max_length=20, blank=True, choices=STATUS_CHOICES)
 
     content_panels = Page.content_panels + [
         FieldPanel("nummer"),
         FieldPanel("opschrift"),
+        FieldPanel("status"),
         FieldPanel("body"),
     ]
     parent_page_types = ["regelgeving.RegelingVersiePage"]

@@ -22,6 +22,9 @@ from .blocks import TekstBlock
 from .panels import VergelijkingPanel
 from .public import PublicPage
 
+# The parts of a version listed in its table of contents, in document order.
+ONDERDELEN = ("DivisiePage", "ArtikelPage", "BijlagePage", "ToelichtingPage")
+
 
 def _model(name: str):
     """A page class of a later module (the parts of a version import this one), looked up by name."""
@@ -155,6 +158,7 @@ class RegelingVersiePage(PublicPage, RoutablePageMixin, Page):
         "regelgeving.DivisiePage",
         "regelgeving.ArtikelPage",
         "regelgeving.BijlagePage",
+        "regelgeving.ToelichtingPage",
         "regelgeving.BegrippenIndexPage",
     ]
     search_fields = Page.search_fields + [
@@ -225,7 +229,7 @@ class RegelingVersiePage(PublicPage, RoutablePageMixin, Page):
         return (
             Page.objects.live()
             .descendant_of(self)
-            .type(_model("DivisiePage"), _model("ArtikelPage"), _model("BijlagePage"))
+            .type(*(_model(name) for name in ONDERDELEN))
             .only("id", "title", "depth", "path", "url_path", "slug")
             .order_by("path")
         )

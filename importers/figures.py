@@ -1,0 +1,47 @@
+"""Images in the text: those the publication holds become Wagtail images, the others are named.
+
+A STOP package carries its `Illustratie` files; an XML or HTML publication alone only names
+them. A figure whose image is missing keeps its file name and caption on the page, and the
+report names it, so an editor can add it from the official publication.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from io import BytesIO
+
+from django.core.files.images import ImageFile
+from wagtail.images.models import Image
+
+from .tree import Figuur
+
+
+class FigureImages:
+    def __init__(self, store: bool):
+        # A dry run writes no image files: the database rolls back, the disk would not.
+        self.store = store
+        self.warnings: list[str] = []
+
+    def image_id(self, figuur: Figuur) -> int | None:
+        """The Wagtail image of this figure, created once per image content; None when missing."""
+        naam = figuur.bron or "zonder naam"
+        if figuur.data is None:
+            self.warnings.append(
+                f"Afbeelding '{naam}' zit niet in de publicatie; de pagina noemt haar bestandsnaam. "
+                "Voeg haar zo nodig toe uit de officiële publicatie."
+            )
+            return None
+        if not self.store:
+            return None
+        file_hash = hashlib.sha1(figuur.data).hexdigest()  # Wagtail's own Image.file_hash
+        existing = Image.objects.filter(file_hash=file_hash).first()
+        if existing:
+            return existing.pk
+        try:
+            bestand = ImageFile(BytesIO(figuur.data), name=naam)
+            image = Image(title=(figuur.bijschrift or naam)[:255], file=bestand)
+            image.save()
+        except Exception:  # noqa: BLE001 - any unreadable image becomes a warning, not a failed import
+            self.warnings.append(f"Afbeelding '{naam}' kon niet worden gelezen en is niet opgenomen.")
+            return None
+        return image.pk
