@@ -24,6 +24,7 @@ def format_report(report: dict) -> str:
         f"{'Proefimport (niets opgeslagen)' if report['dry_run'] else 'Geïmporteerd'}: "
         f"{report['titel']} ({report['identifier']}, {report['status']})",
         f"Regeling: {report['regeling']}",
+        *([f"  {report['regeling_reden']}"] if report.get("regeling_reden") else []),
         "Aantallen: " + ", ".join(f"{v} {k}" for k, v in counts.items()),
         f"Verwijzingen: {refs['opgelost']} opgelost, {len(refs['onopgelost'])} niet gevonden",
     ]

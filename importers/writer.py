@@ -40,6 +40,7 @@ from .linking import Linker, Term
 from .page_plan import plan_parts
 from .page_tree import VersionTree
 from .reference_index import rebuild_reference_index
+from .regeling_identity import same_organisation, werk_van
 from .rendering import LinkTargets, Renderer
 from .tree import Artikel, Document
 
@@ -77,6 +78,7 @@ class _Writer:
         self.doc = document
         self.meta = document.metadata
         self.figures = FigureImages(store=store_files)
+        self.regeling_reden = ""
 
     def write(self, regeling_slug: str) -> ImportResult:
         if not self.meta.identifier:
@@ -110,21 +112,62 @@ class _Writer:
     # -- the regeling and the version page -------------------------------------------------------
 
     def _regeling(self, slug: str) -> RegelingPage:
+        """The regeling of this publication's work (see regeling_identity.py), found or made; the
+        reason goes into the report."""
         index = ensure_site()
-        werk_titel = re.sub(r"\s+\d{4}$", "", self.meta.citeertitel or self.meta.titel).strip()
-        werk_titel = werk_titel[:200] or self.meta.identifier
-        slug = slugify(slug) if slug else slugify(werk_titel)[:80]
-        if not slug:
-            raise PublicatieFout("Kan geen adres (slug) voor de regeling afleiden; gebruik --regeling.")
-        regeling = RegelingPage.objects.child_of(index).filter(slug=slug).first()
-        if regeling:
-            return regeling.specific
-        clash = Page.objects.child_of(index).filter(slug=slug).first()
-        if clash:
+        werk = werk_van(self.meta)
+        regelingen = RegelingPage.objects.child_of(index)
+        if slug:
+            slug = slugify(slug)
+            regeling = regelingen.filter(slug=slug).first()
+            if regeling is not None:
+                regeling = regeling.specific
+                if not same_organisation(regeling.organisatie, werk.organisatie):
+                    raise PublicatieFout(
+                        f"De regeling /regelgeving/{slug}/ is van {regeling.organisatie}; deze publicatie "
+                        f"is van {werk.organisatie}. Twee organisaties delen geen regeling."
+                    )
+                self.regeling_reden = f"Volgende versie van '{regeling.title}' (--regeling {slug})."
+                return self._claim(regeling, werk)
+        else:
+            regeling = regelingen.filter(werk_id=werk.key).first()
+            if regeling is not None:
+                self.regeling_reden = f"Volgende versie van '{regeling.title}': zelfde werk ({werk.uitleg})."
+                return regeling.specific
+            slug = slugify(werk.titel)[:80]
+            if not slug:
+                raise PublicatieFout("Kan geen adres (slug) voor de regeling afleiden; gebruik --regeling.")
+            earlier = regelingen.filter(slug=slug, werk_id="").first()
+            if earlier is not None and same_organisation(earlier.specific.organisatie, werk.organisatie):
+                # Imported before works were recorded: the same title then meant the same regeling.
+                self.regeling_reden = f"Volgende versie van '{earlier.title}': zelfde titel ({werk.uitleg})."
+                return self._claim(earlier.specific, werk)
+            slug = self._free_slug(index, slug, werk)
+        if Page.objects.child_of(index).filter(slug=slug).exists():
             raise PublicatieFout(f"Het adres /regelgeving/{slug}/ is al in gebruik door een andere pagina.")
-        regeling = RegelingPage(title=werk_titel, slug=slug)
+        regeling = RegelingPage(title=werk.titel, slug=slug, werk_id=werk.key, organisatie=werk.organisatie)
         index.add_child(instance=regeling)
+        self.regeling_reden = f"Nieuwe regeling: er was nog geen regeling van dit werk ({werk.uitleg})."
         return regeling
+
+    @staticmethod
+    def _claim(regeling: RegelingPage, werk) -> RegelingPage:
+        """Record the work and organisation on a regeling that did not have them yet."""
+        if not regeling.werk_id or not regeling.organisatie:
+            regeling.werk_id = regeling.werk_id or werk.key
+            regeling.organisatie = regeling.organisatie or werk.organisatie
+            RegelingPage.objects.filter(pk=regeling.pk).update(
+                werk_id=regeling.werk_id, organisatie=regeling.organisatie
+            )
+        return regeling
+
+    @staticmethod
+    def _free_slug(index, slug: str, werk) -> str:
+        """`slug`, or when another work has it: with the organisation, then a counter."""
+        taken = set(Page.objects.child_of(index).values_list("slug", flat=True))
+        candidates = [slug, f"{slug}-{slugify(werk.organisatie)}".strip("-")]
+        candidates += [f"{candidates[-1]}-{n}" for n in range(2, len(taken) + 3)]
+        return next(c for c in candidates if c not in taken)
 
     def _versie(self, regeling: RegelingPage) -> tuple[RegelingVersiePage, bool]:
         """The version page with the publication's data, not yet written."""
@@ -256,6 +299,7 @@ class _Writer:
             "titel": versie.title,
             "formaat": self.meta.formaat,
             "regeling": regeling.title,
+            "regeling_reden": self.regeling_reden,
             "url": versie.url_path and versie.get_url() or "",
             "status": ("nieuw" if created else "bijgewerkt") + ("" if versie.live else " (concept)"),
             "dry_run": False,

@@ -39,8 +39,21 @@ class RegelingPage(PublicPage, RoutablePageMixin, Page):
     """
 
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+    werk_id = models.CharField(
+        "werk",
+        max_length=255,
+        blank=True,
+        db_index=True,
+        help_text="Het werk waarvan elke publicatie een versie is: CVDR-werk, STOP-werk, of organisatie en "
+        "citeertitel. De importeur vult dit in.",
+    )
+    organisatie = models.CharField("organisatie", max_length=255, blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("organisatie", read_only=True),
+        FieldPanel("werk_id", read_only=True),
+    ]
     parent_page_types = ["regelgeving.RegelgevingIndexPage"]
     subpage_types = ["regelgeving.RegelingVersiePage"]
 
