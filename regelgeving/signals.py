@@ -9,12 +9,13 @@ a cached page shows (any page published, unpublished, moved or deleted, or a sit
 page_cache.py)."""
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey, Synoniem, Wet
 from .models.public import PublicPage
+from .site_setup import sync_default_site
 from .versions import publish_descendants, unpublish_descendants
 
 KEPT_IN_SEARCH_CACHE = (RegelingPage, RegelingVersiePage, BegripPage, Synoniem, Wet)
@@ -33,7 +34,9 @@ def on_cached_change(sender, **kwargs):
     SearchCacheKey.renew()
 
 
-def connect():
+def connect(app_config=None):
+    # After `migrate`, Wagtail's default site takes the host and port of SITE_URL.
+    post_migrate.connect(sync_default_site, sender=app_config)
     page_published.connect(on_version_published, sender=RegelingVersiePage)
     page_unpublished.connect(on_version_unpublished, sender=RegelingVersiePage)
     for model in KEPT_IN_SEARCH_CACHE:

@@ -1,5 +1,8 @@
 """The fixed top of the page tree: home page and regelgeving index, created when missing."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -19,6 +22,7 @@ def ensure_site() -> RegelgevingIndexPage:
     """Return the regelgeving index, creating the home page and site on a fresh database."""
     index = RegelgevingIndexPage.objects.first()
     if index:
+        sync_default_site()
         return index
     home = HomePage.objects.first()
     if home is None:
@@ -31,20 +35,37 @@ def ensure_site() -> RegelgevingIndexPage:
             placeholder.save()
         root.add_child(instance=home)
         site = Site.objects.filter(is_default_site=True).first()
+        hostname, port = site_address()
         if site:
             site.root_page = home
             site.site_name = "Gemeente Lochem"
             site.save()
         else:
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home,
                 is_default_site=True,
                 site_name="Gemeente Lochem",
             )
         if placeholder:
             placeholder.delete()
+    sync_default_site()
     index = RegelgevingIndexPage(title="Regelgeving", slug="regelgeving", intro=INDEX_INTRO)
     home.add_child(instance=index)
     return index
+
+
+def site_address() -> tuple[str, int]:
+    """The host name and port of SITE_URL, as Wagtail's Site stores them."""
+    parts = urlsplit(settings.SITE_URL)
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def sync_default_site(**kwargs) -> None:
+    """Give Wagtail's default site the host and port of SITE_URL, so every full URL Wagtail builds
+    (permanent links, citations, PDFs, the API) is the canonical one. Also run after `migrate`."""
+    hostname, port = site_address()
+    for site in Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port):
+        site.hostname, site.port = hostname, port
+        site.save()  # its post_save renews the key under which pages (with their links) are cached

@@ -10,6 +10,7 @@ from datetime import date
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from . import validity
 from .comparison import compare_articles, summarize, word_diff_html
@@ -68,21 +69,38 @@ def artikel_op_peildatum(request, regeling, nummer: str, value: str | None):
             f"{op_datum.capitalize()} geldt geen versie van {regeling.title}, dus ook geen artikel {nummer}.",
         )
     artikel = ArtikelPage.objects.live().filter(versie=versie, nummer=nummer).first()
-    if artikel is None:
-        andere = (
-            ArtikelPage.objects.live()
-            .filter(versie__in=regeling.versies(), nummer=nummer)
-            .select_related("versie")
-            .order_by("-versie__in_werking_op")
+    if artikel is not None:
+        return artikel.specific.serve(request)
+    andere = list(
+        ArtikelPage.objects.live()
+        .filter(versie__in=regeling.versies(), nummer=nummer)
+        .select_related("versie")
+        .order_by("-versie__in_werking_op")
+    )
+    nu = _hernummerd(andere, versie)
+    if nu is not None:
+        sinds = f" sinds {date_format(versie.in_werking_op, 'j F Y')}" if versie.in_werking_op else ""
+        tekst = (
+            f"Artikel {nummer} heet{sinds} artikel {nu.nummer}, "
+            f"in {versie.title}, de versie die {op_datum} geldt."
         )
-        return _melding(
-            request,
-            regeling,
-            f"Artikel {nummer}",
-            f"Artikel {nummer} bestaat niet in {versie.title}, de versie die {op_datum} geldt.",
-            artikelen_elders=list(andere),
-        )
-    return artikel.specific.serve(request)
+        return _melding(request, regeling, f"Artikel {nummer}", tekst, status=404, hernummerd=nu)
+    return _melding(
+        request,
+        regeling,
+        f"Artikel {nummer}",
+        f"Artikel {nummer} bestaat niet in {versie.title}, de versie die {op_datum} geldt.",
+        status=404,
+        artikelen_elders=andere,
+    )
+
+
+def _hernummerd(eerdere: list, versie):
+    """The article in `versie` that an article of an earlier version became under another number."""
+    werk_ids = {a.werk_id for a in eerdere if a.werk_id}
+    if not werk_ids:
+        return None
+    return ArtikelPage.objects.live().filter(versie=versie, werk_id__in=werk_ids).first()
 
 
 def vergelijk_versies(oud, nieuw) -> dict:

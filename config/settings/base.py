@@ -164,7 +164,11 @@ MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "Regelgeving gemeente Lochem"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's one canonical address: permanent links, citations, PDFs, e-mails and API URLs are built
+# from it, and `migrate` and `setup_demo` give Wagtail's default site this host and port.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "xml", "html", "txt"]
 
 # E-mail: SMTP when EMAIL_HOST is set; otherwise each message is written as a file to var/mail/

@@ -287,8 +287,13 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
             geschiedenis=self.geschiedenis(),
         )
         info = context.get("versie_info")
-        if info and info["status"] != validity.GELDEND and self.nummer:
-            context["huidige_artikel_url"] = info["regeling"].artikel_url(self.nummer)
+        if info and self.nummer:
+            # The stable link, to this article's number in whatever version applies when it is followed.
+            context["vaste_link"] = info["regeling"].full_url + info["regeling"].reverse_subpage(
+                "artikel", kwargs={"nummer": self.nummer}
+            )
+            if info["status"] != validity.GELDEND:
+                context["huidige_artikel_url"] = info["regeling"].artikel_url(self.nummer)
         context["tekst"] = render_stream(self.body, context)
         context["toelichting"] = render_stream(self.toelichting, context)
         return context

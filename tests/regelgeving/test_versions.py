@@ -69,7 +69,7 @@ class TestDrieVersies:
         assert "alleenstaanden 40%" in html(client, f"{REGELING}artikel/7.4/?peildatum=2026-05-01")
         assert "alleenstaanden 45%" in html(client, f"{REGELING}artikel/7.4/?peildatum=2027-05-01")
         # Removed in 2027: a message that points to the version that has it.
-        weg = html(client, f"{REGELING}artikel/10.4/?peildatum=2027-05-01")
+        weg = html(client, f"{REGELING}artikel/10.4/?peildatum=2027-05-01", status=404)
         assert "bestaat niet in Verordening Sociaal Domein 2027" in weg
         assert ArtikelPage.objects.get(nummer="10.4").url in weg
         te_vroeg = html(client, f"{REGELING}artikel/7.4/?peildatum=2020-01-01")
@@ -157,3 +157,19 @@ class TestDrieVersies:
         assert "langdurig (minimaal 8 uur per week)" not in html(
             client, f"{REGELING}2026/begrippen/mantelzorger/"
         )
+
+    def test_a_renumbered_article_says_where_it_went(self, client, drie_versies):
+        # 11.5 became 11.6 in the 2027 version.
+        response = client.get(f"{REGELING}artikel/11.5/?peildatum=2027-05-01")
+        assert response.status_code == 404
+        page = response.content.decode()
+        assert "Artikel 11.5 heet sinds 1 januari 2027 artikel 11.6" in page
+        nieuw = ArtikelPage.objects.get(versie=drie_versies[1], nummer="11.6")
+        assert f'href="{nieuw.url}"' in page
+        # Today 11.5 still is 11.5.
+        assert client.get(f"{REGELING}artikel/11.5/").status_code == 200
+
+    def test_an_article_no_version_has_answers_404_with_the_message(self, client, drie_versies):
+        response = client.get(f"{REGELING}artikel/99.9/")
+        assert response.status_code == 404
+        assert "Artikel 99.9 bestaat niet in Verordening Sociaal Domein 2026" in response.content.decode()
