@@ -71,7 +71,12 @@ def _node_spec(node: Divisie | Artikel) -> PageSpec:
             _slug("artikel", node.nummer, node.opschrift),
             title or "Artikel zonder nummer",
             node,
-            fields={"nummer": node.nummer[:40], "opschrift": node.opschrift[:500], "status": node.status},
+            fields={
+                "nummer": node.nummer[:40],
+                "opschrift": node.opschrift[:500],
+                "status": node.status,
+                "importopmerking": "\n".join(node.twijfels),
+            },
         )
     return PageSpec(
         DivisiePage,

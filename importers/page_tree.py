@@ -43,6 +43,9 @@ class Placed:
     parent: Placed | None
     is_new: bool
     old_path: str = ""
+    # Changed by an editor in Wagtail since an import (it has a revision; imports write none):
+    # the import keeps that text and reports it, rather than overwriting a correction.
+    edited: bool = False
     children: list[Placed] = field(default_factory=list)
 
 
@@ -58,6 +61,7 @@ class VersionTree:
         self._place_children(self.root)
         # Pages the publication no longer has, with their descendants (never kept either).
         self.removed = [page.pk for page in self._existing.values()]
+        self.removed_edited = [p.title for p in self._existing.values() if p.latest_revision_id is not None]
 
     # -- matching the plan with the pages that exist ---------------------------------------------
 
@@ -81,14 +85,16 @@ class VersionTree:
             page = None if parent.is_new and parent is not self.root else self._existing.get(key)
             if page is not None and isinstance(page, spec.model):
                 del self._existing[key]
-                placed = Placed(spec, page, parent, is_new=False, old_path=page.path)
+                edited = page.latest_revision_id is not None
+                placed = Placed(spec, page, parent, is_new=False, old_path=page.path, edited=edited)
             else:
                 page = spec.model(slug=spec.slug, live=self.live)
                 placed = Placed(spec, page, parent, is_new=True)
-            page.title = spec.title[:255]
-            page.draft_title = page.title
-            for name, value in spec.fields.items():
-                setattr(page, name, value)
+            if not placed.edited:
+                page.title = spec.title[:255]
+                page.draft_title = page.title
+                for name, value in spec.fields.items():
+                    setattr(page, name, value)
             parent.children.append(placed)
             self._place_children(placed, key)
 
@@ -106,6 +112,9 @@ class VersionTree:
 
     def pages(self) -> list[Page]:
         return [p.page for p in self.placed()]
+
+    def edited(self) -> list[Placed]:
+        return [p for p in self.placed() if p.edited]
 
     # -- step 1: the tree ----------------------------------------------------------------------
 
@@ -170,7 +179,8 @@ class VersionTree:
             if isinstance(p.page, InVersie):
                 p.page.versie_id = versie_id
                 p.page.fill_derived_fields()
-            by_model[type(p.page)][0 if p.is_new else 1].append(p.page)
+            if not p.edited:
+                by_model[type(p.page)][0 if p.is_new else 1].append(p.page)
         for model, (new, kept) in by_model.items():
             own = [f for f in model._meta.local_concrete_fields if not f.primary_key]
             if new:

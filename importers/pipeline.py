@@ -30,6 +30,7 @@ def format_report(report: dict) -> str:
     ]
     lines += [f"  - niet gevonden: '{r['tekst']}' in {r['bron']}" for r in refs["onopgelost"]]
     lines += [f"Waarschuwing: {w}" for w in report["waarschuwingen"]]
+    lines += [f"Nakijken: artikel {t['artikel']}: {t['reden']}" for t in report.get("twijfel", [])]
     if report.get("url"):
         lines.append(f"Adres: {report['url']}")
     return "\n".join(lines)

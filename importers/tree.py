@@ -70,6 +70,7 @@ class Artikel:
     wetten: list[str] = field(default_factory=list)  # law tags as written: "Wmo", "PW"
     status: str = ""  # "", "vervallen", "gereserveerd"
     toelichting: list[Block] = field(default_factory=list)  # its part of the artikelsgewijze toelichting
+    twijfels: list[str] = field(default_factory=list)  # why its text may not all be its own (doubt.py)
 
 
 @dataclass
@@ -133,6 +134,7 @@ class Metadata:
     soort: str = ""  # rubriek / document type as published
     werk_id: str = ""  # the work this publication is a version of (STOP FRBRWork), when given
     organisatie: str = ""  # the publishing organisation (TOOI code or name), when given
+    onvolledig: bool = False  # the source lost headings or structure (a text capture)
 
 
 @dataclass

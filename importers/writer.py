@@ -99,6 +99,16 @@ class _Writer:
         law_tags = self._render_texts(tree, renderer, laws)
         assign_werk_ids(versie, [p for p in tree.pages() if isinstance(p, ArtikelPage)])
         warnings = self.doc.warnings + plan.warnings + laws.warnings + self.figures.warnings
+        warnings += [
+            f"'{p.page.title}' is na de vorige import door een redacteur aangepast; die tekst is behouden. "
+            "Vergelijk haar met deze publicatie als die een correctie bevat."
+            for p in tree.edited()
+        ]
+        warnings += [
+            f"'{titel}' was door een redacteur aangepast, maar staat niet meer in de publicatie "
+            "en is verwijderd."
+            for titel in tree.removed_edited
+        ]
         versie.import_rapport = self._report(regeling, versie, created, linker, warnings)
         tree.write_content()
         tree.write_law_tags(law_tags)
@@ -194,6 +204,7 @@ class _Writer:
         versie.publicatiedatum = m.publicatiedatum
         versie.bron_url = m.bron if m.bron.startswith(("http://", "https://")) else ""
         versie.bron_formaat = m.formaat
+        versie.bron_onvolledig = m.onvolledig
         versie.search_description = f"{m.citeertitel or m.titel} ({versie.publicatie_aanduiding})"[:255]
         return versie, created
 
@@ -254,7 +265,8 @@ class _Writer:
 
         Returns the law tags of each article and division, for their `wetten`.
         """
-        page_of = {id(p.spec.node): p.page for p in tree.placed() if p.spec.node is not None}
+        # An editor's correction is kept: nothing is rendered into a page an editor changed.
+        page_of = {id(p.spec.node): p.page for p in tree.placed() if p.spec.node is not None and not p.edited}
         linker, versie = render.linker, tree.root.page
         linker.scope("aanhef")
         versie.aanhef = render.blocks(self.doc.aanhef)
@@ -313,5 +325,10 @@ class _Writer:
                 ],
             },
             "waarschuwingen": warnings,
+            "twijfel": [
+                {"artikel": a.nummer or a.opschrift, "reden": reden}
+                for a in self.doc.artikelen()
+                for reden in a.twijfels
+            ],
         }
 

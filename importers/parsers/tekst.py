@@ -16,6 +16,7 @@ from regelgeving.numbering import number_sort_key
 from ..dates import find_date
 from ..decoding import decode_text
 from ..definitions import split_definition, split_glued
+from ..doubt import flag_doubtful_text
 from ..errors import PublicatieFout
 from ..lawtags import split_heading, tags_line
 from ..tree import (
@@ -90,7 +91,12 @@ def parse(data: bytes, bron: str) -> Document:
     lines = [line for line in lines if line]
     if not lines:
         raise PublicatieFout("Het tekstbestand is leeg.")
-    return _Capture(lines, bron).document()
+    document = _Capture(lines, bron).document()
+    # A capture keeps the text but not all headings or lists: readers are told, and where the
+    # place of text is a guess the editor is too.
+    document.metadata.onvolledig = True
+    flag_doubtful_text(document)
+    return document
 
 
 class _Capture:

@@ -167,8 +167,16 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
         verbose_name="toelichting",
         help_text="De artikelsgewijze toelichting bij dit artikel, zoals de publicatie die geeft.",
     )
+    importopmerking = models.TextField(
+        "let op (importeur)",
+        blank=True,
+        help_text="Waarom de tekst van dit artikel mogelijk niet helemaal bij dit artikel hoort: de bron "
+        "mist koppen. Vergelijk met de officiële publicatie, corrigeer de tekst zo nodig en maak dit veld "
+        "leeg. Alleen redacteuren zien dit.",
+    )
 
     content_panels = Page.content_panels + [
+        FieldPanel("importopmerking"),
         FieldPanel("nummer"),
         FieldPanel("opschrift"),
         FieldPanel("status"),

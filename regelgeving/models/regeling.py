@@ -135,6 +135,12 @@ class RegelingVersiePage(PublicPage, RoutablePageMixin, Page):
     aanhef = StreamField(TekstBlock(), blank=True, verbose_name="aanhef")
     sluiting = StreamField(TekstBlock(), blank=True, verbose_name="slotformulering")
     import_rapport = models.JSONField("importrapport", default=dict, blank=True, editable=False)
+    bron_onvolledig = models.BooleanField(
+        "bron onvolledig",
+        default=False,
+        help_text="De bron mist koppen of opsommingen (zoals een tekstkopie); elke pagina van deze versie "
+        "verwijst dan naar de officiële publicatie.",
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -150,6 +156,7 @@ class RegelingVersiePage(PublicPage, RoutablePageMixin, Page):
                 FieldPanel("uitgewerkt_op"),
                 FieldPanel("publicatiedatum"),
                 FieldPanel("bron_url"),
+                FieldPanel("bron_onvolledig"),
             ],
             heading="Publicatie",
         ),
@@ -199,6 +206,16 @@ class RegelingVersiePage(PublicPage, RoutablePageMixin, Page):
         if len(parts) == 3 and parts[0] in bladen:
             return f"{bladen[parts[0]]} {parts[1]}, {parts[2]}"
         return self.identifier
+
+    @property
+    def officiele_publicatie_url(self) -> str:
+        """Where the official text is: the source URL, or the page of a Gemeenteblad-like id."""
+        if self.bron_url:
+            return self.bron_url
+        parts = self.identifier.split("-")
+        if len(parts) == 3 and parts[0] in ("gmb", "prb", "stcrt", "stb", "bgr", "wsb"):
+            return f"https://zoek.officielebekendmakingen.nl/{self.identifier}.html"
+        return ""
 
     api_fields = [
         APIField("identifier"),

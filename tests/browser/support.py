@@ -5,9 +5,9 @@ import pytest
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def open_page(page, url):
+def open_page(page, url, status=200):
     response = page.goto(url)
-    assert response is not None and response.status == 200, f"{url}: {response and response.status}"
+    assert response is not None and response.status == status, f"{url}: {response and response.status}"
     return page
 
 

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Page, Site
 
 from demo import LOCHEM_PUBLICATIE, LOCHEM_REGELING
 from importers.errors import PublicatieFout
@@ -12,6 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         index = ensure_site()
+        _home_is_the_site_root(index.get_parent())
         try:
             result = import_source(str(LOCHEM_PUBLICATIE), regeling_slug=LOCHEM_REGELING)
         except PublicatieFout as exc:
@@ -19,3 +21,13 @@ class Command(BaseCommand):
         self.stdout.write(format_report(result.report))
         loket = ensure_loket(index.get_parent().specific, result.versie.get_parent().specific)
         self.stdout.write(f"Loket: {loket.url}")
+
+
+def _home_is_the_site_root(home: Page) -> None:
+    """The demo's home page is the root of the default site, and Wagtail's placeholder page is gone
+    (a database restored from Wagtail's initial data brings both back)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site and site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
