@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from regelgeving.jci import jci_url
 
-from .figures import FigureImages
+from .figure_images import FigureImages
 from .linking import Link, Linker
 from .tree import Alinea, Block, Figuur, Lid, Lijst, ListItem, Tabel, Tussenkop, block_text
 

@@ -34,7 +34,7 @@ from regelgeving.site_setup import ensure_site
 from regelgeving.versions import assign_werk_ids
 
 from .errors import PublicatieFout
-from .figures import FigureImages
+from .figure_images import FigureImages
 from .law_register import LawRegister
 from .linking import Linker, Term
 from .page_plan import plan_parts

@@ -1,8 +1,8 @@
-"""Images in the text: those the publication holds become Wagtail images, the others are named.
+"""Images in the text: those the publication holds become Wagtail images.
 
 A STOP package carries its `Illustratie` files; an XML or HTML publication alone only names
-them. A figure whose image is missing keeps its file name and caption on the page, and the
-report names it, so an editor can add it from the official publication.
+them. A figure whose image is missing keeps its file name and caption on the page; the parsers
+name such figures in the report (figures.py).
 """
 
 from __future__ import annotations
@@ -25,13 +25,7 @@ class FigureImages:
     def image_id(self, figuur: Figuur) -> int | None:
         """The Wagtail image of this figure, created once per image content; None when missing."""
         naam = figuur.bron or "zonder naam"
-        if figuur.data is None:
-            self.warnings.append(
-                f"Afbeelding '{naam}' zit niet in de publicatie; de pagina noemt haar bestandsnaam. "
-                "Voeg haar zo nodig toe uit de officiële publicatie."
-            )
-            return None
-        if not self.store:
+        if figuur.data is None or not self.store:
             return None
         file_hash = hashlib.sha1(figuur.data).hexdigest()  # Wagtail's own Image.file_hash
         existing = Image.objects.filter(file_hash=file_hash).first()
