@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .definitions import begrippen_from_annexes
 from .errors import PublicatieFout
+from .figures import warn_missing_images
 
 # Importing a parser module registers its parse function under its format.
 from .parsers import cvdr, html, op, stop, tekst  # noqa: F401
@@ -72,4 +73,5 @@ def parse_publicatie(data: bytes, bron: str = "") -> Document:
         raise PublicatieFout(
             "Geen artikelen of hoofdstukken gevonden: dit lijkt geen regeling te zijn."
         )
+    warn_missing_images(document)
     return document

@@ -17,7 +17,10 @@ from ..dates import find_date
 from ..decoding import decode_text
 from ..definitions import split_definition, split_glued
 from ..errors import PublicatieFout
+from ..explanations import add_explanation, parts_from_blocks
 from ..lawtags import split_heading, tags_line
+from ..organisations import organisation
+from ..status import mark_status
 from ..tree import (
     Alinea,
     Artikel,
@@ -70,6 +73,14 @@ _CHROME = (
     "terug naar",
 )
 _CLOSING = re.compile(r"^Aldus vastgesteld\b", re.I)
+# The explanation after the regulation text. A bare "Toelichting" may also be a sub-heading in an
+# article, so it only opens the explanation after the closing formula, in an annex or in capitals.
+_TOELICHTING = re.compile(
+    r"^(?:algemene\s+|artikel(?:s)?gewijze\s+|nota\s+van\s+)toelichting\b.{0,80}$"
+    r"|^toelichting\s+(?:op|bij)\s+(?:de|deze|het|dit)\b.{0,80}$",
+    re.I,
+)
+_BARE_TOELICHTING = re.compile(r"^toelichting[.:]?$", re.I)
 _MAX_HEADING = 160
 
 
@@ -102,6 +113,7 @@ class _Capture:
         self.sections: list[_Section] = []
         self.bijlagen: list[Bijlage] = []
         self.target: list[Block] = self.doc.aanhef
+        self.toelichting: Bijlage | None = None  # the explanation's lines, placed at the end
 
     # -- the whole document -------------------------------------------------
 
@@ -110,6 +122,11 @@ class _Capture:
         self._read_body(start)
         self.doc.body = _nest(self.sections, self.doc.warnings)
         self.doc.bijlagen = self.bijlagen
+        for node in [*self.doc.artikelen(), *self.doc.divisies(), *self.bijlagen]:
+            mark_status(node)
+        if self.toelichting is not None:
+            general, parts = parts_from_blocks(self.toelichting.blocks)
+            add_explanation(self.doc, general, parts, titel=self.toelichting.opschrift)
         if not self.sections and not self.bijlagen:
             raise PublicatieFout(
                 "Geen hoofdstukken, artikelen of bijlagen herkend in de tekst; "
@@ -131,6 +148,7 @@ class _Capture:
             meta.gemeente = m.group(1).strip()
         elif m := re.search(r"gemeente(?:raad)? van (?:de gemeente )?([A-Z][\w\-' ]+?)[,\s]", text):
             meta.gemeente = m.group(1).strip()
+        meta.organisatie = organisation("gemeente", meta.gemeente)
         if m := re.search(
             r"\|\s*[^|]*\|\s*(?:Gemeenteblad|[A-Z][a-z]+ ?blad)[^|]*\|\s*([^|]+?)\s*\|", text
         ):
@@ -179,7 +197,8 @@ class _Capture:
         for i, line in enumerate(lines):
             if _is_chrome(line) or _PUBLICATION_URL.fullmatch(line):
                 continue
-            if definitions_from is not None and i >= definitions_from:
+            in_definitions = definitions_from is not None and i >= definitions_from
+            if in_definitions and self.toelichting is None and not self._opens_toelichting(line):
                 self._definition_line(line)
             else:
                 self._body_line(line)
@@ -190,6 +209,12 @@ class _Capture:
             )
 
     def _body_line(self, line: str) -> None:
+        if self.toelichting is not None:  # its headings ("Artikel 3") name what it explains
+            self.toelichting.blocks.append(Alinea(line))
+            return
+        if self._opens_toelichting(line):
+            self.toelichting = Bijlage("", line.rstrip(".:"))
+            return
         if _CLOSING.match(line):
             self.target = self.doc.sluiting
             self.target.append(Alinea(line))
@@ -225,6 +250,14 @@ class _Capture:
                 self._add_paragraph(text, lid=nr)
         else:
             self._add_paragraph(line)
+
+    def _opens_toelichting(self, line: str) -> bool:
+        if not self.sections or self.toelichting is not None or len(line) > _MAX_HEADING:
+            return False
+        if _TOELICHTING.match(line):
+            return True
+        after_text = self.target is self.doc.sluiting or any(self.target is b.blocks for b in self.bijlagen)
+        return bool(_BARE_TOELICHTING.match(line)) and (after_text or line.isupper())
 
     def _open(self, kind: str, nummer: str, heading: str) -> None:
         title, tags = split_heading(heading)
@@ -406,7 +439,10 @@ def _nest(sections: list[_Section], warnings: list[str]) -> list[Divisie | Artik
     for s in sections:
         if s.kind == "hoofdstuk":
             h = hoofdstukken.get(s.nummer)
-            if h is None:
+            if h is not None and h.inferred:  # numbering implied it before its heading came
+                h.opschrift, h.blocks, h.wetten, h.inferred = s.opschrift, list(s.blocks), s.wetten, False
+                warnings[:] = [w for w in warnings if not w.startswith(f"Hoofdstuk {s.nummer} ontbreekt")]
+            else:  # a new chapter, even when a chapter with that number came before: keep both
                 h = Divisie("hoofdstuk", s.nummer, s.opschrift, list(s.blocks), wetten=s.wetten)
                 hoofdstukken[s.nummer] = h
                 body.append(h)
