@@ -34,6 +34,15 @@ _ARTICLE_PART_HEADING = re.compile(
     r"^(?:de\s+)?artikel(?:s)?gewijze?\s+toelichting\b|^artikelsgewijs\b", re.I
 )
 _HEADING_MAX = 120
+# The heading that opens the explanation after the regulation text. A bare "Toelichting" may
+# also be a sub-heading inside an article, so it only counts after the text (the closing
+# formula, an annex) or in capitals.
+_OPENING_HEADING = re.compile(
+    r"^(?:algemene\s+|artikel(?:s)?gewijze\s+|nota\s+van\s+)toelichting\b"
+    r"|^toelichting\s+(?:op|bij)\s+(?:de|deze|het|dit)\b",
+    re.I,
+)
+_BARE_HEADING = re.compile(r"^toelichting[.:]?$", re.I)
 
 
 @dataclass
@@ -69,6 +78,16 @@ def _spell_out(numbers: list[str], first: str, last: str) -> list[str]:
         return numbers
     at = numbers.index(first) + 1
     return numbers[:at] + between + numbers[at:]
+
+
+def opens_explanation(heading: str, after_text: bool) -> bool:
+    """Whether a heading line starts the toelichting; after_text: the regulation text has ended."""
+    heading = heading.strip()
+    if not heading or len(heading) > _HEADING_MAX:
+        return False
+    if _OPENING_HEADING.match(heading):
+        return True
+    return bool(_BARE_HEADING.match(heading)) and (after_text or heading.isupper())
 
 
 def is_article_part_heading(text: str) -> bool:

@@ -23,7 +23,7 @@ from ..dates import parse_iso
 from ..decoding import decode_text
 from ..definitions import begrippen_from_blocks
 from ..errors import PublicatieFout
-from ..explanations import add_explanation, parts_from_blocks
+from ..explanations import add_explanation, opens_explanation, parts_from_blocks
 from ..figures import figures
 from ..lawtags import split_heading, tags_line
 from ..organisations import organisation
@@ -95,10 +95,6 @@ FLAT_LIDNR = re.compile(r"^(?P<nr>\d+[a-z]?)[.)]\s+(?=\S)")
 LIST_LIDNR = re.compile(r"^(?P<nr>\d+[a-z]?)[.)]?$")
 BULLETS = frozenset("• · - – — ▪ ■ ○ o *".split())
 DEFINITIONS_INTRO = re.compile(r"verstaan\s+onder", re.I)
-# A heading line that opens the explanation after the regulation text.
-TOELICHTING_HEADING = re.compile(
-    r"^(?:algemene\s+|artikel(?:s)?gewijze\s+|nota\s+van\s+)?toelichting\b.{0,80}$", re.I
-)
 
 
 @register("html")
@@ -306,8 +302,9 @@ def blocks_of(el) -> list[Block]:
 
 
 def _figure(img, caption: str = "") -> Figuur:
+    src = (img.get("src") or "").strip()
     return Figuur(
-        bron=(img.get("src") or "").strip(),
+        bron="" if src.startswith("data:") else src,  # an inline image has no name to show
         bijschrift=caption,
         alt=clean_text(img.get("alt") or img.get("title") or ""),
     )
@@ -324,6 +321,7 @@ def _report_lost_images(content, doc: Document) -> None:
     placed = {f.bron for f in figures(doc)}
     for img in content.iter("img"):
         src = (img.get("src") or "").strip()
+        src = "" if src.startswith("data:") else src
         hidden = any(kinds(a) & SKIP_CLASSES or a.tag in SKIP_TAGS for a in img.iterancestors())
         if src not in placed and not hidden:
             doc.warnings.append(
@@ -516,7 +514,7 @@ class _Builder:
         Inside a toelichting, headings ("Artikel 3") are its text: they name what it explains."""
         if self.structural or self._in_toelichting():
             return False
-        if TOELICHTING_HEADING.match(text) and self.doc.body:
+        if self.doc.body and opens_explanation(text, self.zone == "sluiting" or self.bijlage is not None):
             self.open_toelichting(text)
         elif m := ARTIKEL_HEADING.match(text):
             self.open_artikel(m.group("nr"), m.group("title"))

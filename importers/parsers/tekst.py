@@ -17,7 +17,7 @@ from ..dates import find_date
 from ..decoding import decode_text
 from ..definitions import split_definition, split_glued
 from ..errors import PublicatieFout
-from ..explanations import add_explanation, parts_from_blocks
+from ..explanations import add_explanation, opens_explanation, parts_from_blocks
 from ..lawtags import split_heading, tags_line
 from ..organisations import organisation
 from ..status import mark_status
@@ -73,14 +73,6 @@ _CHROME = (
     "terug naar",
 )
 _CLOSING = re.compile(r"^Aldus vastgesteld\b", re.I)
-# The explanation after the regulation text. A bare "Toelichting" may also be a sub-heading in an
-# article, so it only opens the explanation after the closing formula, in an annex or in capitals.
-_TOELICHTING = re.compile(
-    r"^(?:algemene\s+|artikel(?:s)?gewijze\s+|nota\s+van\s+)toelichting\b.{0,80}$"
-    r"|^toelichting\s+(?:op|bij)\s+(?:de|deze|het|dit)\b.{0,80}$",
-    re.I,
-)
-_BARE_TOELICHTING = re.compile(r"^toelichting[.:]?$", re.I)
 _MAX_HEADING = 160
 
 
@@ -252,12 +244,10 @@ class _Capture:
             self._add_paragraph(line)
 
     def _opens_toelichting(self, line: str) -> bool:
-        if not self.sections or self.toelichting is not None or len(line) > _MAX_HEADING:
+        if not self.sections or self.toelichting is not None:
             return False
-        if _TOELICHTING.match(line):
-            return True
         after_text = self.target is self.doc.sluiting or any(self.target is b.blocks for b in self.bijlagen)
-        return bool(_BARE_TOELICHTING.match(line)) and (after_text or line.isupper())
+        return opens_explanation(line, after_text)
 
     def _open(self, kind: str, nummer: str, heading: str) -> None:
         title, tags = split_heading(heading)

@@ -2,7 +2,13 @@
 
 import pytest
 
-from importers.explanations import ExplanationPart, add_explanation, article_numbers, parts_from_blocks
+from importers.explanations import (
+    ExplanationPart,
+    add_explanation,
+    article_numbers,
+    opens_explanation,
+    parts_from_blocks,
+)
 from importers.tree import Alinea, Artikel, Divisie, Document, Tussenkop
 
 
@@ -27,6 +33,24 @@ from importers.tree import Alinea, Artikel, Divisie, Document, Tussenkop
 )
 def test_article_numbers_of_a_heading(heading, numbers):
     assert article_numbers(heading) == numbers
+
+
+@pytest.mark.parametrize(
+    "heading, after_text, opens",
+    [
+        ("Algemene toelichting", False, True),
+        ("Artikelsgewijze toelichting", False, True),
+        ("Nota van toelichting", False, True),
+        ("Toelichting op de verordening", False, True),
+        ("TOELICHTING", False, True),
+        ("Toelichting", True, True),
+        ("Toelichting", False, False),  # may be a sub-heading inside an article
+        ("Toelichting bij artikel 5", False, False),
+        ("Toelichtingen worden gegeven door het college.", False, False),
+    ],
+)
+def test_what_opens_the_toelichting(heading, after_text, opens):
+    assert opens_explanation(heading, after_text) is opens
 
 
 def test_flat_explanation_splits_at_article_headings():

@@ -321,6 +321,16 @@ def page():
     return html.parse(PAGE.encode(), "gmb-2026-1.html")
 
 
+def test_a_toelichting_sub_heading_inside_an_article_stays_there():
+    doc = html.parse(
+        b"<html><body><h3>Artikel 1 Aanvraag</h3><p>Tekst.</p><h4>Toelichting</h4><p>Uitleg.</p>"
+        b"<h3>Artikel 2 Besluit</h3><p>Meer.</p></body></html>",
+        "x.html",
+    )
+    assert [a.nummer for a in doc.artikelen()] == ["1", "2"]
+    assert doc.toelichting is None
+
+
 def test_images_become_figures_where_they_stand(page):
     art1 = page.artikelen()[0]
     assert art1.blocks == [
