@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .tree import Alinea, Artikel, Block, Document, Toelichting, Tussenkop
+from .tree import Alinea, Artikel, Block, Document, Figuur, Tabel, Toelichting, Tussenkop, block_text
 
 ARTICLE_PART_TITLE = "Artikelsgewijze toelichting"
 
@@ -34,6 +34,7 @@ _ARTICLE_PART_HEADING = re.compile(
     r"^(?:de\s+)?artikel(?:s)?gewijze?\s+toelichting\b|^artikelsgewijs\b", re.I
 )
 _HEADING_MAX = 120
+_WORD = re.compile(r"\w")
 # The heading that opens the explanation after the regulation text. A bare "Toelichting" may
 # also be a sub-heading inside an article, so it only counts after the text (the closing
 # formula, an annex) or in capitals.
@@ -150,8 +151,8 @@ def add_explanation(
             by_number.setdefault(_key(artikel.nummer), []).append(artikel)
     rest: list[Block] = []
     for part in parts:
-        if not part.blocks:
-            continue  # a heading with nothing under it
+        if not _says_something(part.blocks):
+            continue  # a heading with nothing (or a placeholder "-") under it
         targets = part.targets or _targets(part, by_number, doc.warnings)
         if not targets:
             rest.extend(([Tussenkop(part.heading)] if part.heading else []) + part.blocks)
@@ -184,6 +185,10 @@ def _targets(part: ExplanationPart, by_number: dict[str, list[Artikel]], warning
             "ze staat in de algemene toelichting."
         )
     return targets
+
+
+def _says_something(blocks: list[Block]) -> bool:
+    return any(isinstance(b, Figuur | Tabel) for b in blocks) or bool(_WORD.search(block_text(blocks)))
 
 
 def _key(nummer: str) -> str:

@@ -14,6 +14,7 @@ from ..dates import parse_iso
 from ..errors import PublicatieFout
 from ..explanations import add_explanation
 from ..lawtags import split_heading
+from ..status import mark_status
 from ..tree import (
     Alinea,
     Artikel,
@@ -230,6 +231,7 @@ class _StopReader:
         for tekst in children(el, "Divisietekst"):
             divisie.blocks.extend(self._divisietekst(tekst, ""))
         divisie.children = self._nodes(list(el), include_wijzig)
+        mark_status(divisie)  # "[Gereserveerd]" written as text
         return divisie
 
     def _artikel(self, el) -> Artikel:
@@ -250,6 +252,7 @@ class _StopReader:
                 _add_text(artikel.blocks, Alinea, _text(part))
             elif name in STATUS_ELEMENTS:
                 artikel.status = STATUS_ELEMENTS[name]
+        mark_status(artikel)  # "[Gereserveerd]" written as text
         return artikel
 
     def _lid(self, el, where: str) -> Lid:
@@ -268,6 +271,7 @@ class _StopReader:
         _, nummer, opschrift = _kop(child(el, "Kop"))
         bijlage = Bijlage(nummer=nummer, opschrift=opschrift, status=_status(el))
         bijlage.blocks = self._division_content(el, f"bijlage {nummer}".strip())
+        mark_status(bijlage)
         return bijlage
 
     # -- toelichtingen -------------------------------------------------------

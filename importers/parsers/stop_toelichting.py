@@ -88,7 +88,7 @@ class ExplanationReader:
                 continue
             heading = self.heading(child(el, "Kop"))
             numbers = article_numbers(heading)
-            targets = self._linked(el)
+            targets = [] if numbers else self._linked(el)  # the heading's own words come first
             if numbers or targets or local(el) == "Divisietekst":
                 out.append(ExplanationPart(heading, self.content(el), numbers, targets))
                 continue

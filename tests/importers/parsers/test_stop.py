@@ -409,3 +409,25 @@ def test_hostile_xml_is_refused():
     data = b'<!DOCTYPE x [<!ENTITY e "boom">]><RegelingCompact xmlns="https://standaarden.overheid.nl/stop/imop/tekst/"/>'
     with pytest.raises(PublicatieFout):
         stop.parse(data, "x.xml")
+
+
+def test_reserved_as_text_placeholders_and_headings_that_name_their_article():
+    data = f"""<RegelingCompact {TEKST} wordt="/akn/nl/act/pv26/2022/omg/nld@1"><Lichaam>
+      <Artikel eId="art_1.1" wId="pv26_1__art_1.1"><Kop><Label>Artikel</Label><Nummer>1.1</Nummer>
+        <Opschrift>Begrippen</Opschrift></Kop><Inhoud><Al>Zie bijlage 1.</Al></Inhoud></Artikel>
+      <Artikel eId="art_1.2"><Kop><Label>Artikel</Label><Nummer>1.2</Nummer>
+        <Opschrift>Meet- en rekenbepalingen</Opschrift></Kop>
+        <Inhoud><Al>[Gereserveerd]</Al></Inhoud></Artikel>
+    </Lichaam><Toelichting><ArtikelgewijzeToelichting>
+      <Divisietekst><Kop><Opschrift>Afdeling 1.1 Inleidende bepalingen</Opschrift></Kop>
+        <Inhoud><Al>-</Al></Inhoud></Divisietekst>
+      <Divisietekst><Kop><Opschrift>Artikel 1.2 Meet- en rekenbepalingen</Opschrift></Kop>
+        <Inhoud><Al>Artikel <IntRef ref="pv26_1__art_1.1">1.1</IntRef> geeft de begrippen.</Al></Inhoud>
+      </Divisietekst></ArtikelgewijzeToelichting></Toelichting></RegelingCompact>"""
+    doc = parse_publicatie(data.encode(), "omgevingsverordening.xml")
+    een, twee = doc.artikelen()
+    assert (twee.status, twee.opschrift, twee.blocks) == ("gereserveerd", "Meet- en rekenbepalingen", [])
+    # The heading names 1.2; the IntRef to 1.1 in its text does not move it there.
+    assert een.toelichting == []
+    assert twee.toelichting == [Alinea("Artikel 1.1 geeft de begrippen.")]
+    assert doc.toelichting is None  # "Afdeling 1.1" with only "-" under it says nothing
