@@ -5,7 +5,8 @@ the text (``Regeling/RegelingTekst.xml``, a RegelingCompact) and beside it
 ``ExpressionIdentificatie.xml`` (the AKN work and expression), ``RegelingMetadata.xml``
 (title, citeertitel, maker) and ``RegelingVersieMetadata.xml``; images named by the text's
 ``Illustratie`` elements may come with it. Modules are recognised by their root element, the
-file names are only a hint.
+file names are only a hint. A delivery to the LVBB (an AanleveringBesluit with its images)
+reads the same way; it carries its identification inside.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..errors import PublicatieFout
 from ..figures import fill_figures
 from ..tree import Document
 from ..xmlsafe import descendants, local, parse_xml, text_of
-from .stop import REGELING_ROOTS, read_stop
+from .stop import BESLUIT_ROOTS, REGELING_ROOTS, read_stop
 
 IDENTIFICATION = "ExpressionIdentificatie"
 # Sibling modules whose content the regulation's metadata is read from.
@@ -38,13 +39,14 @@ def parse_package(files: dict[str, bytes], bron: str) -> Document:
         for name, root in roots.items()
         if name != text_name and local(root) in METADATA_MODULES and _near(name, folder)
     ]
-    if not any(local(m) == IDENTIFICATION for m in modules):
+    delivered = local(roots[text_name]) not in REGELING_ROOTS  # identified inside
+    if not delivered and not any(local(m) == IDENTIFICATION for m in modules):
         raise PublicatieFout(
             f"Het pakket mist {IDENTIFICATION}.xml naast {text_name}; zonder de identificatie "
             "van de regeling kan die niet worden geïmporteerd."
         )
     doc = read_stop(roots[text_name], bron, modules)
-    if not any(local(m) == "RegelingMetadata" for m in modules):
+    if not delivered and not any(local(m) == "RegelingMetadata" for m in modules):
         doc.warnings.append(
             "Het pakket mist RegelingMetadata.xml; titel en organisatie komen uit de tekst."
         )
@@ -54,9 +56,11 @@ def parse_package(files: dict[str, bytes], bron: str) -> Document:
 
 def _text_module(roots: dict) -> str:
     """The one regulation text in the package: the pakbon's RegelingCompact module if it names
-    one that is there, else the one file whose root is a regulation."""
+    one that is there, else the one file whose root is a regulation, else the one besluit."""
     listed = [n for n in _pakbon_modules(roots) if n in roots and local(roots[n]) in REGELING_ROOTS]
     texts = listed or [n for n, root in roots.items() if local(root) in REGELING_ROOTS]
+    besluiten = ("AanleveringBesluit", *BESLUIT_ROOTS)
+    texts = texts or [n for n, root in roots.items() if local(root) in besluiten]
     if not texts:
         raise PublicatieFout(
             "Het pakket bevat geen regelingtekst (RegelingCompact); "

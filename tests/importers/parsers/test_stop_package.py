@@ -6,6 +6,7 @@ from importers.errors import PublicatieFout
 from importers.formats import parse_files, parse_publicatie
 from importers.tree import Figuur
 from tests.importers.support import PNG, stop_package, zip_of
+from tests.paths import SAMPLES
 
 TEKST = """<RegelingOpschrift><Al>Toetsregeling</Al></RegelingOpschrift><Lichaam>
 <Artikel eId="art_1"><Kop><Label>Artikel</Label><Nummer>1</Nummer><Opschrift>Kaart</Opschrift></Kop>
@@ -69,3 +70,11 @@ def test_incomplete_or_ambiguous_packages_are_refused(change, message):
     with pytest.raises(PublicatieFout, match=message) as exc:
         parse_files(files, "p")
     assert "\n" not in str(exc.value)
+
+
+def test_a_delivery_to_the_lvbb_with_its_image_reads_as_one_publication():
+    besluit = (SAMPLES / "stop" / "lvbb-aanlevering" / "Westland_test_besluit.xml").read_bytes()
+    files = {"opdracht.xml": b"<opdracht/>", "besluit.xml": besluit, "kaart.png": PNG}
+    doc = parse_files(files, "aanlevering")
+    assert doc.metadata.identifier == "/akn/nl/act/gm9920/2020/SanityCheckWestland/nld@2020-02-05;8"
+    assert doc.counts()["artikelen"] == 6
