@@ -25,6 +25,7 @@ from ..definitions import begrippen_from_blocks
 from ..errors import PublicatieFout
 from ..explanations import add_explanation, opens_explanation, parts_from_blocks
 from ..figures import figures
+from ..grammar import number_in_title
 from ..lawtags import split_heading, tags_line
 from ..organisations import organisation
 from ..status import mark_status, status_word
@@ -499,7 +500,8 @@ class _Builder:
         soort = next(DIVISION_CLASSES[x] for x in sorted(kinds(el)) if x in DIVISION_CLASSES)
         heading = _take_heading(el)
         m = DIVISIE_HEADING.match(heading)
-        nummer, title = (m.group("nr"), m.group("title")) if m else ("", heading)
+        # "A. Bibob-toets" without a keyword: the title carries the number, nothing is invented.
+        nummer, title = (m.group("nr"), m.group("title")) if m else number_in_title(heading)
         self.open_divisie(soort, nummer, title)
 
     def _open_artikel_el(self, el) -> None:

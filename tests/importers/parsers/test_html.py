@@ -331,6 +331,20 @@ def test_a_toelichting_sub_heading_inside_an_article_stays_there():
     assert doc.toelichting is None
 
 
+def test_paragraphs_without_number_keep_the_letter_their_title_carries():
+    doc = html.parse(
+        b'<html><body><div class="_p_paragraaf"><h3>A. Aanvraag</h3><p>Tekst A.</p></div>'
+        b'<div class="_p_paragraaf"><h3>B. Subsidie</h3><p>Tekst B.</p></div>'
+        b'<div class="_p_paragraaf"><h3>Slot</h3><p>Tekst C.</p></div></body></html>',
+        "x.html",
+    )
+    assert [(d.nummer, d.opschrift, d.blocks) for d in doc.body] == [
+        ("A", "Aanvraag", [Alinea("Tekst A.")]),
+        ("B", "Subsidie", [Alinea("Tekst B.")]),
+        ("", "Slot", [Alinea("Tekst C.")]),
+    ]
+
+
 def test_images_become_figures_where_they_stand(page):
     art1 = page.artikelen()[0]
     assert art1.blocks == [
