@@ -282,7 +282,7 @@ class _StopReader:
         if not elements:
             return
         reader = stop_toelichting.ExplanationReader(
-            self._explanation_content, lambda kop: _kop_text(kop), self.articles_by_id
+            self._explanation_content, _kop_text, self.articles_by_id
         )
         found = reader.read(elements)
         add_explanation(self.doc, found.general, found.parts, titel=titel or found.titel)
