@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from .definitions import begrippen_from_annexes
 from .errors import PublicatieFout
+from .figures import warn_missing_images
+from .packages import Files, files_from_zip, is_zip
 
 # Importing a parser module registers its parse function under its format.
 from .parsers import cvdr, html, op, stop, tekst  # noqa: F401
 from .parsers.registry import register as parsers
+from .parsers.stop_package import parse_package
 from .standards import CVDR_NS, STOP_NS_PREFIX
 from .tree import Document
 from .xmlsafe import check_size, local, namespace, parse_xml
@@ -25,6 +28,7 @@ _METADATA_ROOTS = {
     "ExpressionIdentificatie": "identificatie uit een STOP-pakket",
     "Pakbon": "een pakbon van een STOP-downloadpakket",
 }
+_WHOLE_PACKAGE = "het hele pakket: de map of het zip-bestand"
 
 
 def detect(data: bytes) -> str:
@@ -46,9 +50,8 @@ def detect(data: bytes) -> str:
         ):
             return "stop"
         if name in _METADATA_ROOTS:
-            raise PublicatieFout(
-                f"Dit is {_METADATA_ROOTS[name]}, geen publicatie; importeer de publicatie zelf."
-            )
+            advice = _WHOLE_PACKAGE if "STOP" in _METADATA_ROOTS[name] else "de publicatie zelf"
+            raise PublicatieFout(f"Dit is {_METADATA_ROOTS[name]}, geen publicatie; importeer {advice}.")
         if name == "html":
             return "html"
         shown = f"{{{ns}}}{name}" if ns else name
@@ -59,10 +62,25 @@ def detect(data: bytes) -> str:
 
 
 def parse_publicatie(data: bytes, bron: str = "") -> Document:
-    """Parse any supported publication into the neutral tree. Pure: no database."""
+    """Parse any supported publication into the neutral tree. Pure: no database.
+
+    A zip is a publication delivered as several files (a STOP download package)."""
     check_size(data)
+    if is_zip(data):
+        return parse_files(files_from_zip(data), bron)
     formaat = detect(data)
-    document = parsers[formaat](data, bron)
+    return _finish(parsers[formaat](data, bron), formaat, bron)
+
+
+def parse_files(files: Files, bron: str = "") -> Document:
+    """A publication delivered as a folder or a zip: a STOP download package, or one file."""
+    if len(files) == 1:
+        ((name, data),) = files.items()
+        return parse_publicatie(data, bron or name)
+    return _finish(parse_package(files, bron), "stop", bron)
+
+
+def _finish(document: Document, formaat: str, bron: str) -> Document:
     if not document.begrippen:
         document.begrippen = begrippen_from_annexes(document.bijlagen, document.artikelen())
     document.metadata.formaat = formaat
@@ -72,4 +90,5 @@ def parse_publicatie(data: bytes, bron: str = "") -> Document:
         raise PublicatieFout(
             "Geen artikelen of hoofdstukken gevonden: dit lijkt geen regeling te zijn."
         )
+    warn_missing_images(document)
     return document

@@ -6,8 +6,8 @@ from .xmlsafe import MAX_BYTES
 class PublicatieUploadForm(forms.Form):
     bestand = forms.FileField(
         label="Publicatie",
-        help_text="OP-XML (Gemeenteblad), CVDR-XML, STOP-XML, de HTML-pagina van "
-        "officielebekendmakingen.nl of een tekstbestand.",
+        help_text="OP-XML (Gemeenteblad), CVDR-XML, STOP-XML, een STOP-downloadpakket als "
+        "zip-bestand, de HTML-pagina van officielebekendmakingen.nl of een tekstbestand.",
     )
     regeling = forms.SlugField(
         label="Regeling (slug)",

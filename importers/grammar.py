@@ -17,6 +17,11 @@ _LABEL = re.compile(
     rf"^(?:{_KEYWORD}\s*)?(?P<nr>{_NUMBER})(?!\w)\.?\s*[-–—:.]?\s*(?P<rest>.*)$", re.I | re.S
 )
 _ONLY_KEYWORD = re.compile(rf"^{_KEYWORD}$", re.I)
+# A title that opens with its own number: "A. Bibob-toets …", "Paragraaf B. Toetsing", "2) Doel".
+_NUMBERED_TITLE = re.compile(
+    rf"^(?:(?i:{_KEYWORD})\s*)?(?P<nr>[A-Z]|[IVXLC]+|\d+[a-z]?(?:\.\d+[a-z]?)*)[.)]\s+(?P<rest>\S.*)$",
+    re.S,
+)
 _KEYWORD_THEN_SPACE = re.compile(rf"{_KEYWORD}\s", re.I)
 
 # "Aldus vastgesteld in de openbare vergadering van …", "Vastgesteld door de raad op …"
@@ -42,6 +47,13 @@ def split_label(text: str) -> tuple[str, str]:
     if _ONLY_KEYWORD.match(text):
         return "", ""
     return "", text
+
+
+def number_in_title(title: str) -> tuple[str, str]:
+    """ "A. Bibob-toets" -> ("A", "Bibob-toets"): the number a title carries, when a heading
+    has no number of its own; ("", title) when it carries none."""
+    m = _NUMBERED_TITLE.match(clean_text(title))
+    return (m.group("nr"), m.group("rest").strip()) if m else ("", title)
 
 
 def starts_with_keyword(text: str) -> bool:

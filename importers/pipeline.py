@@ -1,7 +1,9 @@
 """The one import pipeline: read → parse → write. Commands and the admin view wrap it."""
 
-from .formats import parse_publicatie
-from .sources import read_source
+from .formats import parse_files, parse_publicatie
+from .packages import files_from_folder
+from .sources import local_folder, read_source
+from .tree import Document
 from .writer import ImportResult, write_document
 
 
@@ -13,7 +15,15 @@ def import_bytes(
 
 
 def import_source(source: str, regeling_slug: str = "", dry_run: bool = False) -> ImportResult:
-    return import_bytes(read_source(source), source, regeling_slug, dry_run)
+    """A file, an http(s) address, a zip or a folder (a STOP download package)."""
+    return write_document(read_publicatie(source), regeling_slug=regeling_slug, dry_run=dry_run)
+
+
+def read_publicatie(source: str) -> Document:
+    folder = local_folder(source)
+    if folder is not None:
+        return parse_files(files_from_folder(folder), source)
+    return parse_publicatie(read_source(source), source)
 
 
 def format_report(report: dict) -> str:

@@ -11,6 +11,14 @@ from .xmlsafe import MAX_BYTES
 TIMEOUT_SECONDS = 30
 
 
+def local_folder(source: str) -> Path | None:
+    """The folder a source names (a STOP download package unpacked), else None."""
+    if urlparse(source).scheme.lower() in ("http", "https"):
+        return None
+    path = Path(source)
+    return path if path.is_dir() else None
+
+
 def read_source(source: str) -> bytes:
     scheme = urlparse(source).scheme.lower()
     if scheme in ("http", "https"):

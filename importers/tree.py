@@ -120,10 +120,14 @@ class Begrip:
 @dataclass
 class Metadata:
     identifier: str = ""  # "gmb-2025-538386", "CVDR621050_2", AKN expression
+    werk_id: str = ""  # the work every version shares: "CVDR621050", "/akn/nl/act/gm0297/2019/reg456"
     titel: str = ""  # official title
     citeertitel: str = ""
     cvdr_id: str = ""
     gemeente: str = ""
+    # The publishing organisation as the source names it: a TOOI URI in STOP
+    # ("/tooi/id/gemeente/gm0297"), kind and name elsewhere ("gemeente Someren", "provincie Utrecht").
+    organisatie: str = ""
     bevoegd_orgaan: str = ""
     vastgesteld_op: date | None = None
     in_werking_op: date | None = None

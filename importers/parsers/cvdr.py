@@ -11,6 +11,7 @@ import re
 
 from ..dates import parse_iso
 from ..errors import PublicatieFout
+from ..organisations import organisation
 from ..tree import Document, Metadata
 from ..xmlsafe import child, descendants, local, parse_xml
 from .opbody.element_text import inline_text
@@ -49,9 +50,13 @@ def read_metadata(meta_el) -> Metadata:
     if meta_el is None:
         return meta
     meta.identifier, meta.cvdr_id = normalise_identifier(_text(meta_el, "identifier"))
+    meta.werk_id = meta.cvdr_id  # every version (_1, _2, …) of one regulation shares it
     meta.titel = _text(meta_el, "title")
     meta.citeertitel = _text(meta_el, "alternative")
     meta.gemeente = _text(meta_el, "creator")
+    creator = next(iter(descendants(meta_el, "creator")), None)
+    if creator is not None:
+        meta.organisatie = organisation(creator.get("scheme", ""), meta.gemeente)
     meta.bevoegd_orgaan = _text(meta_el, "isRatifiedBy")
     meta.soort = _text(meta_el, "type")
     meta.vastgesteld_op = parse_iso(_text(meta_el, "issued"))

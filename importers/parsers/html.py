@@ -23,7 +23,12 @@ from ..dates import parse_iso
 from ..decoding import decode_text
 from ..definitions import begrippen_from_blocks
 from ..errors import PublicatieFout
+from ..explanations import add_explanation, opens_explanation, parts_from_blocks
+from ..figures import figures
+from ..grammar import number_in_title
 from ..lawtags import split_heading, tags_line
+from ..organisations import organisation
+from ..status import mark_status, status_word
 from ..tree import (
     Alinea,
     Artikel,
@@ -31,6 +36,7 @@ from ..tree import (
     Block,
     Divisie,
     Document,
+    Figuur,
     Lid,
     Lijst,
     ListItem,
@@ -89,7 +95,6 @@ LIDNR = re.compile(r"^(?P<nr>\d+[a-z]?)[.)]?\s+(?=\S)")
 FLAT_LIDNR = re.compile(r"^(?P<nr>\d+[a-z]?)[.)]\s+(?=\S)")
 LIST_LIDNR = re.compile(r"^(?P<nr>\d+[a-z]?)[.)]?$")
 BULLETS = frozenset("• · - – — ▪ ■ ○ o *".split())
-VERVALLEN = re.compile(r"^\[?\s*(vervallen|gereserveerd)\s*\.?\]?\.?$", re.I)
 DEFINITIONS_INTRO = re.compile(r"verstaan\s+onder", re.I)
 
 
@@ -102,6 +107,7 @@ def parse(data: bytes, bron: str) -> Document:
     builder = _Builder(Document(metadata=metadata))
     builder.process(content)
     doc = builder.finish()
+    _report_lost_images(content, doc)
     if not doc.artikelen() and not doc.divisies() and _has_class(content, NOTICE_CLASSES):
         name = metadata.identifier or "Deze publicatie"
         raise PublicatieFout(
@@ -152,11 +158,13 @@ def _metadata(root, bron: str) -> Metadata:
         return ""
 
     gemeente = first("DC.creator", "OVERHEID.Gemeente")
+    creator = next(((scheme, c) for n, scheme, c in metas if n == "DC.creator" and c), ("", ""))
     return Metadata(
         identifier=first("DC.identifier"),
         titel=first("DC.title"),
         citeertitel=first("DCTERMS.alternative"),
         gemeente=gemeente,
+        organisatie=organisation(*creator),
         publicatiedatum=parse_iso(first("DCTERMS.available")),
         vastgesteld_op=parse_iso(first("OVERHEIDop.datumOndertekening")),
         in_werking_op=parse_iso(first("OVERHEIDop.inwerkingtredingDatum")),
@@ -272,26 +280,62 @@ def _drop(el) -> None:
 
 
 def blocks_of(el) -> list[Block]:
-    """The blocks inside a lid, list item or container; inline runs become one Alinea."""
+    """The blocks inside a lid, list item or container; inline runs become one Alinea (an
+    image inside inline markup follows it as a figure)."""
     blocks: list[Block] = []
     run: list[str] = [el.text or ""]
+    pending: list[Block] = []  # figures inside the current inline run
     for c in el:
         if not isinstance(c.tag, str) or c.tag in SKIP_TAGS:
             run.append(c.tail or "")
             continue
         if _is_inline(c):
             run.append("".join(t for t in c.itertext() if isinstance(t, str)))
+            pending.extend(_figure(img) for img in c.iter("img"))
         else:
             _add_alinea(blocks, "".join(run))
-            run = []
+            blocks.extend(pending)
+            run, pending = [], []
             blocks.extend(_block(c))
         run.append(c.tail or "")
     _add_alinea(blocks, "".join(run))
-    return blocks
+    return blocks + pending
+
+
+def _figure(img, caption: str = "") -> Figuur:
+    src = (img.get("src") or "").strip()
+    return Figuur(
+        bron="" if src.startswith("data:") else src,  # an inline image has no name to show
+        bijschrift=caption,
+        alt=clean_text(img.get("alt") or img.get("title") or ""),
+    )
+
+
+def _figures_of(figure) -> list[Block]:
+    """<figure><img …><figcaption>…</figcaption></figure> as figures with their caption."""
+    caption = " ".join(_text(c) for c in figure.iter("figcaption"))
+    return [_figure(img, caption) for img in figure.iter("img")]
+
+
+def _report_lost_images(content, doc: Document) -> None:
+    """Images the tree has no room for (in a table cell) are named, never dropped in silence."""
+    placed = {f.bron for f in figures(doc)}
+    for img in content.iter("img"):
+        src = (img.get("src") or "").strip()
+        src = "" if src.startswith("data:") else src
+        hidden = any(kinds(a) & SKIP_CLASSES or a.tag in SKIP_TAGS for a in img.iterancestors())
+        if src not in placed and not hidden:
+            doc.warnings.append(
+                f"Afbeelding '{src or 'zonder naam'}' is niet overgenomen; bekijk die in de bron."
+            )
 
 
 def _block(el) -> list[Block]:
     k = kinds(el)
+    if el.tag == "img":
+        return [_figure(el)]
+    if el.tag == "figure":
+        return _figures_of(el)
     if el.tag in ("ul", "ol") or "lijst" in k:
         return [_lijst(el)]
     if el.tag == "table":
@@ -391,21 +435,27 @@ class _Builder:
         self.structural = 0  # depth inside class-marked articles: no flat headings there
         self.numbered: set[int] = set()  # articles opened by a bare "2.2 Titel" heading
         self.inferred: set[int] = set()  # such articles turned into a paragraaf
+        # Toelichtingen collect like an annex, but are placed by explanations at the end.
+        self.explanations: list[Bijlage] = []
 
     # -- walking ------------------------------------------------------------
 
     def process(self, el) -> None:
         run: list[str] = [el.text or ""]
+        pending: list[Block] = []  # figures inside the current inline run
         for c in el:
             if isinstance(c.tag, str) and c.tag not in SKIP_TAGS:
                 if _is_inline(c):
                     run.append("".join(t for t in c.itertext() if isinstance(t, str)))
+                    pending.extend(_figure(img) for img in c.iter("img"))
                 else:
                     self._loose("".join(run))
-                    run = []
+                    self._add(pending)
+                    run, pending = [], []
                     self._element(c)
             run.append(c.tail or "")
         self._loose("".join(run))
+        self._add(pending)
 
     def _element(self, el) -> None:
         k = kinds(el)
@@ -421,6 +471,8 @@ class _Builder:
             return self._zone_el(el, "aanhef")
         if self.bijlage is None and k & SLUITING_CLASSES:
             return self._zone_el(el, "sluiting")
+        if el.tag == "figure":
+            return self._add(_figures_of(el))
         if _is_heading(el) and self._heading(_heading_text(el)):
             return
         if el.tag in BLOCK_TAGS or k & {"lid", "lijst", "tussenkop", "al"} or _is_textual(el):
@@ -448,7 +500,8 @@ class _Builder:
         soort = next(DIVISION_CLASSES[x] for x in sorted(kinds(el)) if x in DIVISION_CLASSES)
         heading = _take_heading(el)
         m = DIVISIE_HEADING.match(heading)
-        nummer, title = (m.group("nr"), m.group("title")) if m else ("", heading)
+        # "A. Bibob-toets" without a keyword: the title carries the number, nothing is invented.
+        nummer, title = (m.group("nr"), m.group("title")) if m else number_in_title(heading)
         self.open_divisie(soort, nummer, title)
 
     def _open_artikel_el(self, el) -> None:
@@ -458,10 +511,14 @@ class _Builder:
         self.open_artikel(nummer, title)
 
     def _heading(self, text: str) -> bool:
-        """Open whatever a heading line announces; False when it announces nothing."""
-        if self.structural:
+        """Open whatever a heading line announces; False when it announces nothing.
+
+        Inside a toelichting, headings ("Artikel 3") are its text: they name what it explains."""
+        if self.structural or self._in_toelichting():
             return False
-        if m := ARTIKEL_HEADING.match(text):
+        if self.doc.body and opens_explanation(text, self.zone == "sluiting" or self.bijlage is not None):
+            self.open_toelichting(text)
+        elif m := ARTIKEL_HEADING.match(text):
             self.open_artikel(m.group("nr"), m.group("title"))
         elif m := DIVISIE_HEADING.match(text):
             soort = m.group("soort").lower()
@@ -480,6 +537,8 @@ class _Builder:
     def open_divisie(self, soort: str, nummer: str, title: str) -> None:
         title, wetten = split_heading(clean_text(title))
         divisie = Divisie(soort=soort, nummer=nummer.rstrip("."), opschrift=title, wetten=wetten)
+        divisie.status = status_word(title)
+        divisie.opschrift = "" if divisie.status else title
         while self.stack and LEVELS[self.stack[-1].soort] >= LEVELS[soort]:
             self.stack.pop()
         self.artikel = self.bijlage = None
@@ -489,8 +548,8 @@ class _Builder:
     def open_artikel(self, nummer: str, title: str) -> None:
         title, wetten = split_heading(clean_text(title))
         artikel = Artikel(nummer=nummer.rstrip("."), opschrift=title, wetten=wetten)
-        if m := VERVALLEN.match(title):
-            artikel.opschrift, artikel.status = "", m.group(1).lower()
+        if status := status_word(title):
+            artikel.opschrift, artikel.status = "", status
         self.bijlage = None
         self._attach(artikel)
         self.artikel = artikel
@@ -500,6 +559,14 @@ class _Builder:
         self.bijlage = Bijlage(nummer=nummer, opschrift=clean_text(title))
         self.doc.bijlagen.append(self.bijlage)
 
+    def open_toelichting(self, title: str) -> None:
+        self.stack, self.artikel = [], None
+        self.bijlage = Bijlage(nummer="", opschrift=clean_text(title) or "Toelichting")
+        self.explanations.append(self.bijlage)
+
+    def _in_toelichting(self) -> bool:
+        return any(self.bijlage is b for b in self.explanations)
+
     def _attach(self, node) -> None:
         self.zone = "body"
         (self.stack[-1].children if self.stack else self.doc.body).append(node)
@@ -508,7 +575,7 @@ class _Builder:
         heading = _take_heading(el)
         m = BIJLAGE_HEADING.match(heading)
         if k & TOELICHTING_CLASSES:
-            self.open_bijlage("", heading or "Toelichting")
+            self.open_toelichting(heading)
         elif m:
             self.open_bijlage(m.group("nr") or "", m.group("title"))
         else:
@@ -546,6 +613,11 @@ class _Builder:
             if DEFINITIONS_INTRO.search(block_text(artikel.blocks)):
                 where = f"artikel {artikel.nummer}".strip()
                 self.doc.begrippen.extend(begrippen_from_blocks(artikel.blocks, where))
+        for part in [*self.doc.divisies(), *self.doc.bijlagen]:
+            mark_status(part)
+        for toelichting in self.explanations:
+            general, parts = parts_from_blocks(toelichting.blocks)
+            add_explanation(self.doc, general, parts, titel=toelichting.opschrift)
         return self.doc
 
     def _nest_numbered(self, nodes: list) -> list:
@@ -606,11 +678,9 @@ def _has_sub(artikel: Artikel, siblings: list) -> bool:
 
 def _finish_artikel(artikel: Artikel) -> None:
     """Mark "[Vervallen]" articles and turn numbered paragraphs or list items into leden."""
-    if len(artikel.blocks) == 1 and isinstance(artikel.blocks[0], Alinea):
-        m = VERVALLEN.match(artikel.blocks[0].text)
-        if m:
-            artikel.status, artikel.blocks = m.group(1).lower(), []
-            return
+    mark_status(artikel)
+    if artikel.status:
+        return
     if any(isinstance(b, Lid) for b in artikel.blocks):
         return
     artikel.blocks = _leden_from_list(artikel.blocks) or _leden_from_paragraphs(artikel.blocks)

@@ -12,6 +12,7 @@ import re
 
 from ..dates import parse_iso
 from ..errors import PublicatieFout
+from ..organisations import organisation
 from ..standards import OP_BLADEN
 from ..tree import Document, Metadata
 from ..xmlsafe import child, local, parse_xml
@@ -66,7 +67,9 @@ def read_metadata(root, bron: str) -> Metadata:
     meta.identifier = found.group(1).lower() if found else ""
     if meta.identifier:
         meta.bron = f"https://zoek.officielebekendmakingen.nl/{meta.identifier}"
-    meta.gemeente = issuer(inline_text(path(root, "kop", "subtitel")))
+    subtitel = inline_text(path(root, "kop", "subtitel"))
+    meta.gemeente = issuer(subtitel)
+    meta.organisatie = publishing_organisation(subtitel)
     return meta
 
 
@@ -85,6 +88,12 @@ def issuer(subtitel: str) -> str:
         return ""
     kind = m.group("kind").lower()
     return f"{kind} {m.group('name')}" if kind in _QUALIFIED else m.group("name")
+
+
+def publishing_organisation(subtitel: str) -> str:
+    """ "Officiële uitgave van de gemeente Oldambt" -> "gemeente Oldambt"."""
+    m = _ISSUER.search(subtitel)
+    return organisation(m.group("kind").replace(" ", ""), m.group("name")) if m else ""
 
 
 def document_element(blad, label: str):

@@ -12,7 +12,9 @@ from types import MappingProxyType
 
 from ..dates import parse_iso
 from ..errors import PublicatieFout
+from ..explanations import add_explanation
 from ..lawtags import split_heading
+from ..status import mark_status
 from ..tree import (
     Alinea,
     Artikel,
@@ -21,6 +23,7 @@ from ..tree import (
     Block,
     Divisie,
     Document,
+    Figuur,
     Lid,
     Lijst,
     ListItem,
@@ -30,6 +33,7 @@ from ..tree import (
     clean_text,
 )
 from ..xmlsafe import child, children, descendants, local, parse_xml, text_of
+from . import stop_toelichting
 from .registry import register
 
 REGELING_ROOTS = ("RegelingCompact", "RegelingKlassiek", "RegelingTijdelijkdeel")
@@ -46,13 +50,8 @@ DIVISION_SOORT = MappingProxyType(
 )
 # Levels the neutral tree has no place for: their content is kept, their heading is not.
 FLATTENED_LEVELS = ("Boek", "Deel", "Titel")
-TOELICHTINGEN = MappingProxyType(
-    {
-        "ArtikelgewijzeToelichting": "Artikelsgewijze toelichting",
-        "AlgemeneToelichting": "Algemene toelichting",
-        "Toelichting": "Toelichting",
-    }
-)
+STATUS_ELEMENTS = MappingProxyType({"Gereserveerd": "gereserveerd", "Vervallen": "vervallen"})
+IMAGE_ELEMENTS = ("Illustratie", "InlineTekstAfbeelding")
 
 STAP_VASTSTELLING = "/join/id/stop/procedure/stap_002"
 STAP_ONDERTEKENING = "/join/id/stop/procedure/stap_003"
@@ -60,27 +59,45 @@ STAP_ONDERTEKENING = "/join/id/stop/procedure/stap_003"
 MUTATIE_FOUT = (
     "Dit is een wijzigingsbesluit (RegelingMutatie); importeer de geconsolideerde regeling."
 )
+PAKKET_ONDERDEEL_FOUT = (
+    "Dit is alleen de regelingtekst uit een STOP-downloadpakket; de identificatie staat in de "
+    "andere bestanden van het pakket. Importeer het hele pakket: de map of het zip-bestand "
+    "met de pakbon."
+)
 
 _WID_CODE = re.compile(r"(?P<code>(?:gm|pv|ws|mn)\d{2,4})_")
 # Pretty-printed sources put a newline between an IntRef and the ";" that follows it.
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:)](?:\s|$))")
 _TOOI = re.compile(r"/tooi/id/[a-z_]+/(?P<code>[a-z]{2}\d{2,4})\b")
+_AKN_EXPRESSION = re.compile(r"/[a-z]{3}@[^/]*$")
 
 
 @register("stop")
 def parse(data: bytes, bron: str) -> Document:
     root = parse_xml(data)
+    document = read_stop(root, bron)
+    if local(root) in REGELING_ROOTS and not document.metadata.identifier:
+        raise PublicatieFout(PAKKET_ONDERDEEL_FOUT)
+    return document
+
+
+def read_stop(root, bron: str, modules=()) -> Document:
+    """The document in a STOP root element; modules are the sibling files of a download
+    package (ExpressionIdentificatie, RegelingMetadata, …) that hold its metadata."""
     if local(root) not in ("AanleveringBesluit", *REGELING_ROOTS, *BESLUIT_ROOTS):
         raise PublicatieFout(f"Geen STOP-publicatie: hoofdelement <{local(root)}>.")
-    return _StopReader(root, bron).read()
+    return _StopReader(root, bron, modules).read()
 
 
 class _StopReader:
     """One parse run; holds the document being built so helpers can add begrippen."""
 
-    def __init__(self, root, bron: str):
+    def __init__(self, root, bron: str, modules=()):
         self.root = root
+        self.modules = [m for m in modules if m is not None]
         self.doc = Document(metadata=Metadata(bron=bron, formaat="stop"))
+        self.articles_by_id: dict[str, Artikel] = {}  # eId and wId of each article read
+        self.placed_images: set[str] = set()  # tree paths of the images that became a Figuur
 
     # -- top level ---------------------------------------------------------
 
@@ -97,8 +114,10 @@ class _StopReader:
         for el in text_root:
             if local(el) == "Bijlage":
                 self.doc.bijlagen.append(self._bijlage(el))
-            elif local(el) in TOELICHTINGEN:
-                self.doc.bijlagen.append(self._toelichting(el))
+        self._toelichtingen(text_root)
+        if regeling is not None and besluit is not None:
+            self._toelichtingen(besluit, titel="Toelichting bij het besluit")
+        self._report_lost_images(text_root)
         return self.doc
 
     def _pick_text(self):
@@ -138,33 +157,43 @@ class _StopReader:
 
     def _metadata(self, regeling, besluit) -> Metadata:
         root = self.root
-        regeling_info = child(root, "RegelingVersieInformatie")
+        # A delivery carries the regulation's metadata beside it; a download package in its
+        # sibling files (the modules).
+        regeling_info = [child(root, "RegelingVersieInformatie"), *self.modules]
         besluit_versie = child(root, "BesluitVersie")
-        regeling_meta = _first(regeling_info, "RegelingMetadata")
+        regeling_meta = _first_of(regeling_info, "RegelingMetadata")
         if regeling_meta is None and regeling is not None:
             regeling_meta = _first(root, "RegelingMetadata")
         besluit_meta = _first(besluit_versie, "BesluitMetadata")
-        procedure = _first(root, "Procedureverloop")
+        procedure = _first_of([root, *self.modules], "Procedureverloop")
+        expression = _first_of(regeling_info, "ExpressionIdentificatie")
 
         meta = self.doc.metadata
         if regeling is not None:
             meta.identifier = (
                 (regeling.get("wordt") or "").strip()
-                or _first_text(regeling_info, "FRBRExpression")
+                or _first_text(expression, "FRBRExpression")
                 or _beoogde_regeling(root)
             )
+            meta.werk_id = _first_text(expression, "FRBRWork") or akn_work(meta.identifier)
             meta.titel = _first_text(regeling_meta, "officieleTitel") or text_of(
                 child(regeling, "RegelingOpschrift")
             )
             meta.citeertitel = _first_text(regeling_meta, "citeertitel")
         if not meta.identifier:
             meta.identifier = _first_text(besluit_versie, "FRBRExpression")
+            meta.werk_id = _first_text(besluit_versie, "FRBRWork") or akn_work(meta.identifier)
         if not meta.titel:
             meta.titel = _first_text(besluit_meta, "officieleTitel") or text_of(
                 child(besluit, "RegelingOpschrift") if besluit is not None else None
             )
         maker = _first_text(regeling_meta, "maker") or _first_text(besluit_meta, "maker")
-        meta.gemeente = tooi_code(maker) or _code_from_wid(
+        meta.organisatie = (
+            _first_text(regeling_meta, "eindverantwoordelijke")
+            or _first_text(besluit_meta, "eindverantwoordelijke")
+            or maker
+        )
+        meta.gemeente = tooi_code(maker or meta.organisatie) or _code_from_wid(
             regeling if regeling is not None else besluit
         )
         meta.bevoegd_orgaan = _bestuursorgaan(
@@ -172,7 +201,9 @@ class _StopReader:
             or _first_text(besluit_meta, "soortBestuursorgaan")
         )
         meta.publicatiedatum = parse_iso(_first_text(procedure, "bekendOp"))
-        meta.in_werking_op = _werkend_vanaf(root)
+        meta.in_werking_op = next(
+            (d for d in (_werkend_vanaf(el) for el in (root, *self.modules)) if d), None
+        )
         meta.vastgesteld_op = _vastgesteld_op(procedure)
         return meta
 
@@ -196,15 +227,20 @@ class _StopReader:
         opschrift, wetten = split_heading(opschrift)
         soort = DIVISION_SOORT.get(local(el)) or _soort_from_label(label)
         divisie = Divisie(soort=soort, nummer=nummer, opschrift=opschrift, wetten=wetten)
+        divisie.status = _status(el)
         for tekst in children(el, "Divisietekst"):
             divisie.blocks.extend(self._divisietekst(tekst, ""))
         divisie.children = self._nodes(list(el), include_wijzig)
+        mark_status(divisie)  # "[Gereserveerd]" written as text
         return divisie
 
     def _artikel(self, el) -> Artikel:
         _, nummer, opschrift = _kop(child(el, "Kop"))
         opschrift, wetten = split_heading(opschrift)
         artikel = Artikel(nummer=nummer, opschrift=opschrift, wetten=wetten)
+        for key in (el.get("eId"), el.get("wId")):
+            if key:
+                self.articles_by_id[key.strip()] = artikel
         where = f"artikel {nummer}".strip()
         for part in el:
             name = local(part)
@@ -214,8 +250,9 @@ class _StopReader:
                 artikel.blocks.extend(self._blocks(part, where))
             elif name == "Wat":  # WijzigArtikel: the instruction itself is the text
                 _add_text(artikel.blocks, Alinea, _text(part))
-            elif name in ("Gereserveerd", "Vervallen"):
-                artikel.status = name.lower()
+            elif name in STATUS_ELEMENTS:
+                artikel.status = STATUS_ELEMENTS[name]
+        mark_status(artikel)  # "[Gereserveerd]" written as text
         return artikel
 
     def _lid(self, el, where: str) -> Lid:
@@ -232,15 +269,26 @@ class _StopReader:
 
     def _bijlage(self, el) -> Bijlage:
         _, nummer, opschrift = _kop(child(el, "Kop"))
-        bijlage = Bijlage(nummer=nummer, opschrift=opschrift)
+        bijlage = Bijlage(nummer=nummer, opschrift=opschrift, status=_status(el))
         bijlage.blocks = self._division_content(el, f"bijlage {nummer}".strip())
+        mark_status(bijlage)
         return bijlage
 
-    def _toelichting(self, el) -> Bijlage:
-        _, _, opschrift = _kop(child(el, "Kop"))
-        bijlage = Bijlage(nummer="", opschrift=opschrift or TOELICHTINGEN[local(el)])
-        bijlage.blocks = self._division_content(el, "")
-        return bijlage
+    # -- toelichtingen -------------------------------------------------------
+
+    def _toelichtingen(self, container, titel: str = "") -> None:
+        """The general part to the document's toelichting, each article's part to the article."""
+        elements = children(container, *stop_toelichting.NAMES)
+        if not elements:
+            return
+        reader = stop_toelichting.ExplanationReader(
+            self._explanation_content, _kop_text, self.articles_by_id
+        )
+        found = reader.read(elements)
+        add_explanation(self.doc, found.general, found.parts, titel=titel or found.titel)
+
+    def _explanation_content(self, el) -> list[Block]:
+        return self._blocks(el) if local(el) == "Inhoud" else self._division_content(el, "")
 
     def _division_content(self, el, where: str) -> list[Block]:
         """Free-text content of an annex or explanation: Divisie/Divisietekst, any depth."""
@@ -280,6 +328,11 @@ class _StopReader:
             name = local(part)
             if name in ("Al", "Wat"):
                 _add_text(blocks, Alinea, _text(part))
+                blocks.extend(self._figures_in(part))
+            elif name == "Figuur":
+                blocks.extend(self._figures_in(part, figuur=part))
+            elif name in IMAGE_ELEMENTS:
+                blocks.append(self._figure(part))
             elif name == "Tussenkop":
                 _add_text(blocks, Tussenkop, _text(part))
             elif name == "Lijst":
@@ -290,11 +343,45 @@ class _StopReader:
                 blocks.extend(_tabel(part))
             elif name in ("Ondertekening", "Groep", "Inhoud"):
                 blocks.extend(self._blocks(part, where))
+            elif name in ("Kadertekst", "Citaat"):
+                _add_text(blocks, Tussenkop, _kop_text(child(part, "Kop")))
+                blocks.extend(self._blocks(part, where))
             elif name in ("Kop", "LiNummer", "LidNummer", "Term", "Lijstaanhef", "Lijstsluiting"):
                 continue
-            elif name:  # Figuur, Formule, unknown: keep any text rather than lose it
+            elif name:  # Formule, unknown: keep any text and image rather than lose them
                 _add_text(blocks, Alinea, text_of(part))
+                blocks.extend(self._figures_in(part))
         return blocks
+
+    # -- figures -------------------------------------------------------------
+
+    def _figures_in(self, el, figuur=None) -> list[Block]:
+        """A Figuur for each image inside el (a Figuur element, a paragraph, a formula)."""
+        return [self._figure(img, figuur) for img in descendants(el, *IMAGE_ELEMENTS)]
+
+    def _figure(self, img, figuur=None) -> Figuur:
+        self.placed_images.add(img.getroottree().getpath(img))
+        bijschrift = ""
+        if figuur is not None:
+            parts = [text_of(child(figuur, "Titel")), text_of(child(figuur, "Bijschrift"))]
+            bron = text_of(child(figuur, "Bron"))
+            bijschrift = ". ".join(p.rstrip(".") for p in parts if p)
+            bijschrift += f" (bron: {bron})" if bron else ""
+        return Figuur(
+            bron=(img.get("naam") or "").strip(),
+            bijschrift=bijschrift.strip(),
+            alt=clean_text(img.get("alt") or ""),
+        )
+
+    def _report_lost_images(self, text_root) -> None:
+        """Images in places the tree has no room for (a table cell, a heading) are named."""
+        for img in descendants(text_root, *IMAGE_ELEMENTS):
+            if img.getroottree().getpath(img) not in self.placed_images:
+                naam = (img.get("naam") or "").strip() or "zonder naam"
+                where = " in een tabel" if _inside(img, "table") else ""
+                self.doc.warnings.append(
+                    f"Afbeelding '{naam}'{where} is niet overgenomen; bekijk die in de bron."
+                )
 
     def _lijst(self, el, where: str) -> list[Block]:
         lijst = Lijst(intro=_text(child(el, "Lijstaanhef")))
@@ -334,8 +421,27 @@ def _first(el, name: str):
     return found[0] if found else None
 
 
+def _first_of(elements, name: str):
+    """The first element called name in any of these elements (None ones skipped)."""
+    return next((f for f in (_first(el, name) for el in elements) if f is not None), None)
+
+
 def _first_text(el, name: str) -> str:
     return text_of(_first(el, name))
+
+
+def akn_work(expression: str) -> str:
+    """The work of an AKN expression: "/akn/nl/act/gm0297/2019/reg456/nld@1" -> "…/reg456"."""
+    return _AKN_EXPRESSION.sub("", expression.strip()) if expression.startswith("/akn/") else ""
+
+
+def _status(el) -> str:
+    """ "gereserveerd" or "vervallen" when the element holds only that marker."""
+    return next((STATUS_ELEMENTS[local(c)] for c in el if local(c) in STATUS_ELEMENTS), "")
+
+
+def _inside(el, name: str) -> bool:
+    return any(local(a) == name for a in el.iterancestors())
 
 
 def _kop(kop) -> tuple[str, str, str]:

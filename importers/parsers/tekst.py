@@ -18,7 +18,10 @@ from ..decoding import decode_text
 from ..definitions import split_definition, split_glued
 from ..doubt import flag_doubtful_text
 from ..errors import PublicatieFout
+from ..explanations import add_explanation, opens_explanation, parts_from_blocks
 from ..lawtags import split_heading, tags_line
+from ..organisations import organisation
+from ..status import mark_status
 from ..tree import (
     Alinea,
     Artikel,
@@ -108,6 +111,7 @@ class _Capture:
         self.sections: list[_Section] = []
         self.bijlagen: list[Bijlage] = []
         self.target: list[Block] = self.doc.aanhef
+        self.toelichting: Bijlage | None = None  # the explanation's lines, placed at the end
 
     # -- the whole document -------------------------------------------------
 
@@ -116,6 +120,11 @@ class _Capture:
         self._read_body(start)
         self.doc.body = _nest(self.sections, self.doc.warnings)
         self.doc.bijlagen = self.bijlagen
+        for node in [*self.doc.artikelen(), *self.doc.divisies(), *self.bijlagen]:
+            mark_status(node)
+        if self.toelichting is not None:
+            general, parts = parts_from_blocks(self.toelichting.blocks)
+            add_explanation(self.doc, general, parts, titel=self.toelichting.opschrift)
         if not self.sections and not self.bijlagen:
             raise PublicatieFout(
                 "Geen hoofdstukken, artikelen of bijlagen herkend in de tekst; "
@@ -137,6 +146,7 @@ class _Capture:
             meta.gemeente = m.group(1).strip()
         elif m := re.search(r"gemeente(?:raad)? van (?:de gemeente )?([A-Z][\w\-' ]+?)[,\s]", text):
             meta.gemeente = m.group(1).strip()
+        meta.organisatie = organisation("gemeente", meta.gemeente)
         if m := re.search(
             r"\|\s*[^|]*\|\s*(?:Gemeenteblad|[A-Z][a-z]+ ?blad)[^|]*\|\s*([^|]+?)\s*\|", text
         ):
@@ -185,7 +195,8 @@ class _Capture:
         for i, line in enumerate(lines):
             if _is_chrome(line) or _PUBLICATION_URL.fullmatch(line):
                 continue
-            if definitions_from is not None and i >= definitions_from:
+            in_definitions = definitions_from is not None and i >= definitions_from
+            if in_definitions and self.toelichting is None and not self._opens_toelichting(line):
                 self._definition_line(line)
             else:
                 self._body_line(line)
@@ -196,6 +207,12 @@ class _Capture:
             )
 
     def _body_line(self, line: str) -> None:
+        if self.toelichting is not None:  # its headings ("Artikel 3") name what it explains
+            self.toelichting.blocks.append(Alinea(line))
+            return
+        if self._opens_toelichting(line):
+            self.toelichting = Bijlage("", line.rstrip(".:"))
+            return
         if _CLOSING.match(line):
             self.target = self.doc.sluiting
             self.target.append(Alinea(line))
@@ -231,6 +248,12 @@ class _Capture:
                 self._add_paragraph(text, lid=nr)
         else:
             self._add_paragraph(line)
+
+    def _opens_toelichting(self, line: str) -> bool:
+        if not self.sections or self.toelichting is not None:
+            return False
+        after_text = self.target is self.doc.sluiting or any(self.target is b.blocks for b in self.bijlagen)
+        return opens_explanation(line, after_text)
 
     def _open(self, kind: str, nummer: str, heading: str) -> None:
         title, tags = split_heading(heading)
@@ -412,7 +435,10 @@ def _nest(sections: list[_Section], warnings: list[str]) -> list[Divisie | Artik
     for s in sections:
         if s.kind == "hoofdstuk":
             h = hoofdstukken.get(s.nummer)
-            if h is None:
+            if h is not None and h.inferred:  # numbering implied it before its heading came
+                h.opschrift, h.blocks, h.wetten, h.inferred = s.opschrift, list(s.blocks), s.wetten, False
+                warnings[:] = [w for w in warnings if not w.startswith(f"Hoofdstuk {s.nummer} ontbreekt")]
+            else:  # a new chapter, even when a chapter with that number came before: keep both
                 h = Divisie("hoofdstuk", s.nummer, s.opschrift, list(s.blocks), wetten=s.wetten)
                 hoofdstukken[s.nummer] = h
                 body.append(h)

@@ -3,7 +3,8 @@
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from regelgeving.models import RegelingVersiePage
+from regelgeving.models import ArtikelPage, RegelingVersiePage
+from tests.importers.support import PACKAGE, zip_folder, zip_of
 from tests.paths import LOCHEM
 
 URL = "/admin/publicatie-importeren/"
@@ -57,3 +58,21 @@ def test_editors_can_open_imported_pages_in_the_admin(client, lochem):
         assert response.status_code == 200, page
     wmo = Wet.objects.get(afkorting="Wmo")
     assert client.get(f"/admin/snippets/regelgeving/wet/edit/{wmo.pk}/").status_code == 200
+
+
+def test_editor_uploads_a_stop_download_package_as_zip(client, db):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    upload = SimpleUploadedFile("omgevingsplan.zip", zip_folder(PACKAGE), content_type="application/zip")
+    html = client.post(URL, {"bestand": upload}).content.decode()
+    assert "Importrapport" in html and "reg456RGL-20210604-150105" in html
+    versie = RegelingVersiePage.objects.get(identifier__endswith="reg456RGL-20210604-150105/nld@1")
+    assert ArtikelPage.objects.filter(versie=versie).count() == 22
+
+
+def test_a_hostile_zip_upload_shows_the_error_and_stores_nothing(client, rijen_per_tabel):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    voor = rijen_per_tabel()
+    upload = SimpleUploadedFile("pakket.zip", zip_of({"../../buiten.xml": b"<a/>", "b.xml": b"<b/>"}))
+    html = client.post(URL, {"bestand": upload}).content.decode()
+    assert "pad buiten het pakket" in html
+    assert rijen_per_tabel() == voor

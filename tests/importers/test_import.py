@@ -16,6 +16,7 @@ from regelgeving.models import (
     RegelingVersiePage,
     Wet,
 )
+from tests.importers.support import PACKAGE, zip_folder, zip_of
 from tests.paths import LOCHEM, LOCHEM_IDENTIFIER, SAMPLES
 
 
@@ -173,7 +174,7 @@ SAMPLE_OUTCOMES = {
     "stop/consolidated-download-package/Regeling/RegelingVersieMetadata.xml": "versiemetadata",
     "stop/consolidated-download-package/Regeling/ExpressionIdentificatie.xml": "identificatie",
     # The bare regulation text of a STOP package carries no identifier of its own.
-    "stop/consolidated-download-package/Regeling/RegelingTekst.xml": "geen identificatie",
+    "stop/consolidated-download-package/Regeling/RegelingTekst.xml": "Importeer het hele pakket",
 }
 ALL_SAMPLES = sorted(str(p.relative_to(SAMPLES)) for p in SAMPLES.rglob("*") if p.suffix in (".xml", ".html"))
 
@@ -196,3 +197,43 @@ def test_every_sample_imports_or_is_refused_with_one_line(rijen_per_tabel, sampl
     count = Page.objects.count()
     run_import(path)
     assert Page.objects.count() == count
+
+
+@pytest.fixture
+def package_zip(tmp_path):
+    path = tmp_path / "omgevingsplan.zip"
+    path.write_bytes(zip_folder(PACKAGE))
+    return path
+
+
+@pytest.mark.parametrize("as_zip", [False, True], ids=["map", "zip"])
+def test_the_stop_download_package_imports_as_one_publication(db, package_zip, as_zip):
+    source = package_zip if as_zip else PACKAGE
+    report = json.loads(run_import(source, "--json"))
+    versie = RegelingVersiePage.objects.get(identifier=report["identifier"])
+    assert report["identifier"] == "/akn/nl/act/gm0297/2019/reg456RGL-20210604-150105/nld@1"
+    assert versie.officiele_titel == "Omgevingsplan Zaltbommel (met de nadruk op Zuilichem)"
+    assert versie.citeertitel == "Gemeentestad (omgevingsplan Zaltbommel)"  # RegelingMetadata.xml
+    assert report["aantallen"]["artikelen"] == ArtikelPage.objects.filter(versie=versie).count() == 22
+    assert BijlagePage.objects.filter(versie=versie).count() == 3
+    count = Page.objects.count()
+    run_import(source)  # again: the same pages
+    assert Page.objects.count() == count
+
+
+@pytest.mark.parametrize(
+    "files, message",
+    [
+        ({"../buiten.xml": b"<a/>", "b.xml": b"<b/>"}, "pad buiten het pakket"),
+        ({"a/binnen.zip": b"PK\x03\x04", "b.xml": b"<b/>"}, "ander archief"),
+        ({"RegelingTekst.xml": b"\x00" * (21 * 1024 * 1024)}, "uitgepakt groter dan 20 MB"),
+    ],
+)
+def test_a_hostile_zip_is_refused_and_changes_nothing(lochem, tmp_path, rijen_per_tabel, files, message):
+    source = tmp_path / "pakket.zip"
+    source.write_bytes(zip_of(files))
+    voor = rijen_per_tabel()
+    with pytest.raises(CommandError, match=message) as exc:
+        run_import(source)
+    assert "\n" not in str(exc.value)
+    assert rijen_per_tabel() == voor

@@ -10,10 +10,15 @@ logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Importeer een publicatie (OP-XML, CVDR-XML, STOP, HTML of tekst) als pagina's."
+    help = (
+        "Importeer een publicatie (OP-XML, CVDR-XML, STOP, HTML of tekst, of een "
+        "STOP-downloadpakket als map of zip-bestand) als pagina's."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("source", help="Bestandspad of http(s)-adres van de publicatie")
+        parser.add_argument(
+            "source", help="Bestandspad, map of http(s)-adres van de publicatie (of zip-bestand)"
+        )
         parser.add_argument("--regeling", default="", help="Slug van de regeling (/regelgeving/SLUG/)")
         parser.add_argument("--dry-run", action="store_true", help="Alleen lezen en rapporteren")
         parser.add_argument("--json", action="store_true", help="Rapport als JSON")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...grammar import split_label, starts_with_keyword, strip_number
+from ...grammar import number_in_title, split_label, starts_with_keyword, strip_number
 from ...tree import clean_text
 from ...xmlsafe import child, local
 from .element_names import EMBEDDED_NAMES, INLINE_NAMES, MARKER_NAMES
@@ -63,6 +63,8 @@ def parse_kop(kop) -> tuple[str, str]:
     opschrift = " ".join(p for p in (rest, titel) if p)
     if not nummer and starts_with_keyword(titel):
         nummer, opschrift = split_label(titel)  # "Artikel 3 Foo" written in titel
+    if not nummer:
+        nummer, opschrift = number_in_title(opschrift)  # "A. Bibob-toets …" without a nr
     return nummer, opschrift
 
 

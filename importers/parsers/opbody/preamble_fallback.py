@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 from ...grammar import CLOSING_LINE, split_label, strip_number
 from ...lawtags import split_heading
+from ...status import mark_status
 from ...tree import Artikel, Bijlage, Block, Divisie, Document, Lid, Node, Tussenkop, clean_text
 from ...xmlsafe import local
 from .element_text import has_block_children, inline_text
-from .tidy import mark_status, merge_lists
+from .tidy import merge_lists
 from .walker import BodyWalker
 
 _ARTICLE_HEAD = re.compile(

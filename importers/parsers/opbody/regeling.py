@@ -13,15 +13,12 @@ def read_regeling(doc: Document, regeling, walker: BodyWalker, label: str) -> No
     """Fill aanhef, body, sluiting and bijlagen from a <regeling> or <wet-besluit>."""
     aanhef = child(regeling, "aanhef")
     tekst = child(regeling, "regeling-tekst", "wettekst")
-    images_before = walker.images
     doc.aanhef = walker.blocks(aanhef)
     if tekst is not None:
         loose, doc.body = walker.nodes(tekst)
         doc.aanhef.extend(loose)
     if not doc.body and aanhef is not None:
-        counted, walker.images = walker.images, images_before  # the preamble is read again
-        if not use_fallback(doc, aanhef, walker):
-            walker.images = counted
+        use_fallback(doc, aanhef, walker)
     doc.sluiting.extend(walker.blocks(child(regeling, "regeling-sluiting", "wetsluiting")))
     doc.bijlagen.extend(walker.annexes(regeling))
     if not doc.body:

@@ -6,9 +6,7 @@ Tree in, tree out: no XML here.
 from __future__ import annotations
 
 from ...lawtags import tags_line
-from ...tree import Alinea, Artikel, Block, Divisie, Lijst, Node
-
-_STATUS_WORDS = {"vervallen": "vervallen", "gereserveerd": "gereserveerd"}
+from ...tree import Alinea, Block, Divisie, Lijst, Node
 
 
 def merge_lists(blocks: list[Block]) -> list[Block]:
@@ -49,14 +47,3 @@ def take_tags_line(node: Node) -> None:
         if tags:
             node.wetten.extend(t for t in tags if t not in node.wetten)
             node.blocks.pop(0)
-
-
-def mark_status(artikel: Artikel) -> None:
-    """ "[Vervallen]" as heading or as the only text becomes the article's status."""
-    word = artikel.opschrift.strip("[]() .").lower()
-    if word in _STATUS_WORDS:
-        artikel.status, artikel.opschrift = _STATUS_WORDS[word], ""
-    if len(artikel.blocks) == 1 and isinstance(artikel.blocks[0], Alinea):
-        word = artikel.blocks[0].text.strip("[]() .").lower()
-        if word in _STATUS_WORDS:
-            artikel.status, artikel.blocks = _STATUS_WORDS[word], []

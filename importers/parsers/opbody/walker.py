@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from ...grammar import strip_number
 from ...lawtags import split_heading
-from ...tree import Alinea, Artikel, Bijlage, Block, Divisie, Lid, Lijst, ListItem, Node, Tussenkop
-from ...xmlsafe import child, local
+from ...status import mark_status
+from ...tree import (
+    Alinea,
+    Artikel,
+    Bijlage,
+    Block,
+    Divisie,
+    Figuur,
+    Lid,
+    Lijst,
+    ListItem,
+    Node,
+    Tussenkop,
+)
+from ...xmlsafe import child, descendants, local
 from .cals_tables import read_table
 from .element_names import (
     ANNEX_NAMES,
@@ -18,15 +31,16 @@ from .element_names import (
     STRUCTURE_NAMES,
 )
 from .element_text import has_block_children, heading_text, inline_text, list_number, parse_kop, spaced_text
-from .tidy import attach, mark_status, merge_lists, take_tags_line
+from .tidy import attach, merge_lists, take_tags_line
 
 
 class BodyWalker:
-    """Turns OP/CVDR elements into tree nodes; collects warnings on the way."""
+    """Turns OP/CVDR elements into tree nodes; collects warnings and toelichtingen on the way."""
 
     def __init__(self) -> None:
         self.warnings: list[str] = []
-        self.images = 0
+        # Each explanatory note (nota-toelichting) as (title, blocks), placed once the body is read.
+        self.explanations: list[tuple[str, list[Block]]] = []
 
     # structure
 
@@ -54,6 +68,7 @@ class BodyWalker:
         loose, nodes = self.nodes(el)
         divisie = Divisie(DIVISION_SOORTEN[local(el)], nummer, opschrift, loose, nodes, wetten)
         take_tags_line(divisie)
+        mark_status(divisie, el.get("status", ""))
         return divisie
 
     def article(self, el) -> Artikel:
@@ -61,11 +76,12 @@ class BodyWalker:
         opschrift, wetten = split_heading(opschrift)
         artikel = Artikel(nummer, opschrift, self.blocks(el), wetten)
         take_tags_line(artikel)
-        mark_status(artikel)
+        mark_status(artikel, el.get("status", ""))
         return artikel
 
     def annexes(self, *containers) -> list[Bijlage]:
-        """Bijlagen and explanatory notes that are children of these containers."""
+        """Bijlagen that are children of these containers; their explanatory notes are kept
+        in ``explanations`` for the toelichting."""
         out: list[Bijlage] = []
         for container in containers:
             if container is None:
@@ -73,11 +89,13 @@ class BodyWalker:
             for el in container:
                 if local(el) in ANNEX_NAMES:
                     nummer, opschrift = parse_kop(child(el, "kop"))
-                    out.append(Bijlage(nummer, opschrift, self.blocks(el)))
+                    bijlage = Bijlage(nummer, opschrift, self.blocks(el))
+                    mark_status(bijlage, el.get("status", ""))
+                    out.append(bijlage)
                 elif local(el) in EXPLANATION_NAMES:
-                    # Kept as an unnumbered annex: readers need it, it is not regulation text.
-                    opschrift = parse_kop(child(el, "kop"))[1] or "Toelichting"
-                    out.append(Bijlage("", opschrift, self.blocks(el)))
+                    kop = child(el, "kop")
+                    titel = heading_text(kop) if kop is not None else ""
+                    self.explanations.append((titel, self.blocks(el)))
         return out
 
     # blocks
@@ -104,12 +122,12 @@ class BodyWalker:
         if name == "lijst":
             return [self.lijst(el)]
         if name == "table":
+            self.lost_images(el, "in een tabel")
             return [read_table(el, self.blocks)]
         if name == "lid":
             return [Lid(strip_number(inline_text(child(el, "lidnr"))), self.blocks(el))]
         if name in ("plaatje", "illustratie"):
-            self.images += 1
-            return []
+            return self.figures(el)
         if name == "noot":
             return self.note(el)
         if name in ("tussenkop", "kop"):
@@ -121,6 +139,27 @@ class BodyWalker:
             text = spaced_text(el)
             return [Alinea(text)] if text else []
         return self.blocks(el)
+
+    def figures(self, el) -> list[Block]:
+        """A Figuur for each illustratie: <plaatje><illustratie naam="…"/></plaatje>."""
+        images = [el] if local(el) == "illustratie" else descendants(el, "illustratie")
+        caption = " ".join(
+            inline_text(c) for c in el if local(c) in ("titel", "bijschrift", "onderschrift")
+        )
+        return [
+            Figuur(
+                bron=(img.get("naam") or "").strip(),
+                bijschrift=caption.strip(),
+                alt=inline_text(child(img, "alt")) or (img.get("alt") or "").strip(),
+            )
+            for img in images
+        ]
+
+    def lost_images(self, el, where: str) -> None:
+        """Images in a place the tree has no room for are named, never dropped in silence."""
+        for img in descendants(el, "illustratie"):
+            naam = (img.get("naam") or "").strip() or "zonder naam"
+            self.warnings.append(f"Afbeelding '{naam}' {where} is niet overgenomen; bekijk die in de bron.")
 
     def flattened(self, el) -> list[Block]:
         """Structure where only blocks fit (an article inside an annex): heading + text."""

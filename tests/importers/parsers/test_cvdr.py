@@ -11,7 +11,7 @@ import pytest
 from importers.errors import PublicatieFout
 from importers.formats import parse_publicatie
 from importers.parsers import cvdr
-from importers.tree import Alinea, Lid, Lijst, Tabel, Tussenkop, block_text
+from importers.tree import Alinea, Figuur, Lid, Lijst, Tabel, Tussenkop, block_text
 from tests.paths import SAMPLES as ALL_SAMPLES
 
 SAMPLES = ALL_SAMPLES / "cvdr"
@@ -78,7 +78,9 @@ def test_kampen_chapters_from_label_text(kampen):
         ("4", "Diversen"),
         ("5", "Gehandicaptenparkeerplaatsen"),
     ]
-    assert kampen.body[0].blocks == [Alinea("[Vervallen]")]
+    # "[Vervallen]" as the only text: the chapter keeps number and heading and says so.
+    assert [d.status for d in kampen.body] == ["vervallen"] * 4 + [""]
+    assert kampen.body[0].blocks == []
 
 
 def test_kampen_structuurtekst_with_bullet_list(kampen):
@@ -103,6 +105,8 @@ def test_kampen_metadata(kampen):
     assert meta.in_werking_op == date(2016, 10, 27)
     assert meta.uitgewerkt_op is None
     assert meta.bron == "https://zoek.officielebekendmakingen.nl/gmb-2016-146361"
+    assert meta.werk_id == "CVDR100394"
+    assert meta.organisatie == "gemeente Kampen"
 
 
 def test_namespaced_and_stripped_files_parse_alike():
@@ -131,12 +135,12 @@ def test_spijkenisse_identifier_is_normalised(spijkenisse):
     assert meta.bron == "CVDR112779_1.xml"  # isFormatOf is no URL here: the caller's name
 
 
-def test_spijkenisse_anonymous_article_gets_position_and_warning(spijkenisse):
+def test_spijkenisse_anonymous_article_gets_no_invented_number(spijkenisse):
     assert spijkenisse.counts()["artikelen"] == 1
     art = spijkenisse.artikelen()[0]
-    assert (art.nummer, art.opschrift) == ("1", "")
+    assert (art.nummer, art.opschrift) == ("", "")
     assert spijkenisse.warnings == [
-        "Het 1e artikel heeft geen nummer; het kreeg nummer 1 op basis van de volgorde."
+        "1 artikel(en) zonder nummer in de bron; ze staan zonder nummer op de site."
     ]
 
 
@@ -272,7 +276,7 @@ def test_handwritten_cvdr_structure(voorbeeld):
         "paragrafen": 0,
         "artikelen": 3,
         "leden": 2,
-        "bijlagen": 2,
+        "bijlagen": 1,
         "begrippen": 2,
     }
     afdeling = voorbeeld.body[0].children[0]
@@ -304,11 +308,13 @@ def test_handwritten_cvdr_table_tussenkop_and_status(voorbeeld):
 
 
 def test_handwritten_cvdr_annexes(voorbeeld):
-    bijlage, toelichting = voorbeeld.bijlagen
+    (bijlage,) = voorbeeld.bijlagen
     assert (bijlage.nummer, bijlage.opschrift) == ("A", "Formulier")
     # An article inside an annex is kept as heading + text, not as a regulation article.
     assert bijlage.blocks == [Tussenkop("Artikel 1"), Alinea("Model.")]
-    assert (toelichting.nummer, toelichting.opschrift) == ("", "Artikelsgewijze toelichting")
+    # The nota-toelichting is the version's toelichting, not an annex.
+    assert voorbeeld.toelichting.titel == "Artikelsgewijze toelichting"
+    assert voorbeeld.toelichting.blocks == [Alinea("Uitleg.")]
 
 
 def test_handwritten_cvdr_metadata(voorbeeld):
@@ -348,3 +354,98 @@ def test_cvdr_without_articles_is_refused():
 def test_cvdr_without_regeling_is_refused():
     with pytest.raises(PublicatieFout, match="CVDR999_3 bevat geen regelingtekst"):
         cvdr.parse(f"{CVDR_HEAD}</body></cvdr>".encode(), "x")
+
+
+# -- toelichting, figures and unnumbered parts, as in real CVDR files ----------------------
+
+BELEIDSREGEL = """
+<regeling-tekst>
+  <hoofdstuk><kop><label/><nr>1.</nr><titel>Inleiding</titel></kop>
+    <artikel><kop><label/><nr/><titel/></kop><al>De gemeente krijgt te maken met Bibob.</al></artikel>
+    <artikel><kop><label/><nr/><titel/></kop><al>Een tweede tekst zonder nummer.</al>
+      <al><plaatje><illustratie naam="CVDR999-1.png" breedte="50mm"/></plaatje></al></artikel>
+  </hoofdstuk>
+  <hoofdstuk><kop><label/><nr>2.</nr><titel>Toetsing</titel></kop>
+    <paragraaf><kop><label/><nr/><titel>A. Bibob-toets bij een aanvraag</titel></kop>
+      <structuurtekst><al>Tekst van A.</al></structuurtekst></paragraaf>
+    <paragraaf><kop><label/><nr/><titel>B. Bibob-toets bij een subsidie</titel></kop>
+      <structuurtekst><al>Tekst van B.</al></structuurtekst></paragraaf>
+    <paragraaf><kop><label/><nr/><titel>Slot</titel></kop>
+      <structuurtekst><al>Tekst zonder nummer.</al></structuurtekst></paragraaf>
+    <artikel status="vervallen"><kop><label>Artikel</label><nr>2.1</nr><titel>Oud</titel></kop></artikel>
+    <artikel><kop><label>Artikel</label><nr>2.2</nr><titel>Leges</titel></kop>
+      <table><tgroup cols="1"><tbody><row><entry><al><plaatje><illustratie naam="tabel.png"/></plaatje></al>
+      </entry></row></tbody></tgroup></table></artikel>
+  </hoofdstuk>
+</regeling-tekst>
+<nota-toelichting><kop><titel>Toelichting</titel></kop>
+  <al><vet>Algemeen</vet></al>
+  <al>Deze beleidsregel beschrijft de Bibob-toets.</al>
+  <al><vet>Artikelsgewijze toelichting</vet></al>
+  <al><cursief>Artikel 2.2 Leges</cursief></al>
+  <al>De leges volgen de tabel.</al>
+  <al>Zie ook de legesverordening.</al>
+  <al><vet>Artikelen 2.1 en 2.2</vet></al>
+  <al>Beide gaan over geld.</al>
+  <al>Artikel 7</al>
+  <al>Dit artikel bestaat niet.</al>
+</nota-toelichting>
+<nota-toelichting/>
+"""
+
+
+@pytest.fixture(scope="module")
+def beleidsregel():
+    return cvdr.parse(cvdr_doc(BELEIDSREGEL), "CVDR999_3.xml")
+
+
+def test_unnumbered_articles_keep_no_number_and_their_own_text(beleidsregel):
+    first, second, *_ = beleidsregel.artikelen()
+    assert (first.nummer, second.nummer) == ("", "")
+    assert first.blocks == [Alinea("De gemeente krijgt te maken met Bibob.")]
+    assert second.blocks[0] == Alinea("Een tweede tekst zonder nummer.")
+
+
+def test_paragraphs_titled_with_a_letter_keep_that_letter_as_number(beleidsregel):
+    paragrafen = beleidsregel.body[1].children[:3]
+    assert [(p.nummer, p.opschrift) for p in paragrafen] == [
+        ("A", "Bibob-toets bij een aanvraag"),
+        ("B", "Bibob-toets bij een subsidie"),
+        ("", "Slot"),
+    ]
+    texts = [block_text(p.blocks) for p in paragrafen]
+    assert texts == ["Tekst van A.", "Tekst van B.", "Tekst zonder nummer."]
+
+
+def test_status_attribute_marks_a_repealed_article(beleidsregel):
+    oud = artikel(beleidsregel, "2.1")
+    assert (oud.status, oud.opschrift) == ("vervallen", "Oud")
+
+
+def test_plaatje_becomes_a_figure_where_it_stands(beleidsregel):
+    second = beleidsregel.artikelen()[1]
+    assert second.blocks[1] == Figuur(bron="CVDR999-1.png")
+    assert any("'tabel.png' in een tabel is niet overgenomen" in w for w in beleidsregel.warnings)
+
+
+def test_nota_toelichting_goes_to_the_articles_it_explains(beleidsregel):
+    assert artikel(beleidsregel, "2.2").toelichting == [
+        Alinea("De leges volgen de tabel."),
+        Alinea("Zie ook de legesverordening."),
+        Tussenkop("Artikelen 2.1 en 2.2"),
+        Alinea("Beide gaan over geld."),
+    ]
+    assert artikel(beleidsregel, "2.1").toelichting == [
+        Tussenkop("Artikelen 2.1 en 2.2"),
+        Alinea("Beide gaan over geld."),
+    ]
+    toelichting = beleidsregel.toelichting
+    assert toelichting.titel == "Toelichting"
+    assert toelichting.blocks == [
+        Alinea("Algemeen"),
+        Alinea("Deze beleidsregel beschrijft de Bibob-toets."),
+        Tussenkop("Artikelsgewijze toelichting"),
+        Tussenkop("Artikel 7"),
+        Alinea("Dit artikel bestaat niet."),
+    ]
+    assert any("'Artikel 7'" in w for w in beleidsregel.warnings)

@@ -7,7 +7,7 @@ import pytest
 from importers.errors import PublicatieFout
 from importers.formats import detect, parse_publicatie
 from importers.parsers import html
-from importers.tree import Alinea, Divisie, Lid, Lijst, Tabel
+from importers.tree import Alinea, Divisie, Figuur, Lid, Lijst, Tabel, Tussenkop
 from tests.paths import SAMPLES as ALL_SAMPLES
 
 SAMPLES = ALL_SAMPLES / "html"
@@ -148,7 +148,7 @@ def test_manifestation_articles(stb):
         "paragrafen": 0,
         "artikelen": 2,
         "leden": 0,
-        "bijlagen": 1,
+        "bijlagen": 0,
         "begrippen": 0,
     }
     first, second = stb.artikelen()
@@ -163,8 +163,9 @@ def test_manifestation_aanhef_sluiting_and_toelichting(stb):
     assert stb.aanhef[0].text.startswith("Wij Willem-Alexander")
     assert stb.aanhef[-1] == Alinea("Hebben goedgevonden en verstaan;")
     assert Alinea("Wassenaar, 14 juli 2014") in stb.sluiting
-    (toelichting,) = stb.bijlagen
-    assert toelichting.opschrift == "NOTA VAN TOELICHTING"
+    assert stb.bijlagen == []
+    toelichting = stb.toelichting  # the nota van toelichting is the version's toelichting
+    assert toelichting.titel == "NOTA VAN TOELICHTING"
     assert toelichting.blocks[0].text.startswith("Vanaf 10 oktober 2010")
     # The signature inside the toelichting stays there, not in the sluiting.
     assert "Plasterk" in toelichting.blocks[-1].text
@@ -182,6 +183,7 @@ def test_regeling_metadata_from_head_only(regeling):
     meta = regeling.metadata
     assert meta.identifier == "gmb-2025-999999"
     assert meta.gemeente == "Lochem"
+    assert meta.organisatie == "gemeente Lochem"
     assert meta.titel == "Verordening Sociaal Domein Voorbeeld 2026"
     assert meta.soort == "algemeen verbindend voorschrift (verordening)"
     assert meta.publicatiedatum == date(2025, 11, 20)
@@ -292,6 +294,82 @@ def test_capture_bold_paragraph_article_and_annex(capture):
     (bijlage,) = capture.bijlagen
     assert (bijlage.nummer, bijlage.opschrift) == ("1", "bij de verordening")
     assert bijlage.blocks == [Alinea("Tekst van de bijlage.")]
+
+
+# -- figures, status and a toelichting after the text --------------------------------------
+
+PAGE = """<html><head><meta name="DC.identifier" content="gmb-2026-1"/>
+<meta name="DC.creator" content="Utrecht" scheme="OVERHEID.Provincie"/></head><body>
+<h2>Hoofdstuk 1 Kaarten</h2>
+<h3>Artikel 1 Kaart</h3>
+<p>Zie de kaart: <a href="kaart.png"><img src="kaart.png" alt="De kaart"/></a> hierboven.</p>
+<figure><img src="figuren/plan.jpg"/><figcaption>Het plan</figcaption></figure>
+<table><tr><td><img src="cel.gif"/></td></tr></table>
+<h3>Artikel 2 Aanvraag</h3>
+<p>Een aanvraag is schriftelijk.</p>
+<h2>Hoofdstuk 2 [Vervallen]</h2>
+<h2>Artikelsgewijze toelichting</h2>
+<p><b>Artikel 2</b></p>
+<p>Schriftelijk is ook per e-mail.</p>
+<h3>Artikel 3</h3>
+<p>Dit artikel is er niet.</p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return html.parse(PAGE.encode(), "gmb-2026-1.html")
+
+
+def test_a_toelichting_sub_heading_inside_an_article_stays_there():
+    doc = html.parse(
+        b"<html><body><h3>Artikel 1 Aanvraag</h3><p>Tekst.</p><h4>Toelichting</h4><p>Uitleg.</p>"
+        b"<h3>Artikel 2 Besluit</h3><p>Meer.</p></body></html>",
+        "x.html",
+    )
+    assert [a.nummer for a in doc.artikelen()] == ["1", "2"]
+    assert doc.toelichting is None
+
+
+def test_paragraphs_without_number_keep_the_letter_their_title_carries():
+    doc = html.parse(
+        b'<html><body><div class="_p_paragraaf"><h3>A. Aanvraag</h3><p>Tekst A.</p></div>'
+        b'<div class="_p_paragraaf"><h3>B. Subsidie</h3><p>Tekst B.</p></div>'
+        b'<div class="_p_paragraaf"><h3>Slot</h3><p>Tekst C.</p></div></body></html>',
+        "x.html",
+    )
+    assert [(d.nummer, d.opschrift, d.blocks) for d in doc.body] == [
+        ("A", "Aanvraag", [Alinea("Tekst A.")]),
+        ("B", "Subsidie", [Alinea("Tekst B.")]),
+        ("", "Slot", [Alinea("Tekst C.")]),
+    ]
+
+
+def test_images_become_figures_where_they_stand(page):
+    art1 = page.artikelen()[0]
+    assert art1.blocks == [
+        Alinea("Zie de kaart: hierboven."),
+        Figuur(bron="kaart.png", alt="De kaart"),
+        Figuur(bron="figuren/plan.jpg", bijschrift="Het plan"),
+        Tabel(rows=[[""]]),
+    ]
+    assert any("'cel.gif' is niet overgenomen" in w for w in page.warnings)
+
+
+def test_a_repealed_chapter_keeps_its_number(page):
+    hoofdstuk2 = page.body[1]
+    assert (hoofdstuk2.nummer, hoofdstuk2.opschrift, hoofdstuk2.status) == ("2", "", "vervallen")
+
+
+def test_toelichting_heading_opens_the_explanation_not_new_articles(page):
+    assert [a.nummer for a in page.artikelen()] == ["1", "2"]
+    assert page.artikelen()[1].toelichting == [Alinea("Schriftelijk is ook per e-mail.")]
+    assert page.toelichting.titel == "Artikelsgewijze toelichting"
+    assert page.toelichting.blocks == [
+        Tussenkop("Artikel 3"),
+        Alinea("Dit artikel is er niet."),
+    ]
+    assert page.metadata.organisatie == "provincie Utrecht"
 
 
 # -- safety ----------------------------------------------------------------------------

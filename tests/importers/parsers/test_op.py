@@ -10,7 +10,7 @@ import pytest
 from importers.errors import PublicatieFout
 from importers.formats import parse_publicatie
 from importers.parsers import op
-from importers.tree import Alinea, Divisie, Lid, Lijst, Tabel, Tussenkop, block_text
+from importers.tree import Alinea, Divisie, Figuur, Lid, Lijst, Tabel, Tussenkop, block_text
 from tests.paths import SAMPLES as ALL_SAMPLES
 
 SAMPLES = ALL_SAMPLES / "op-gmb"
@@ -169,6 +169,7 @@ def test_bgr_metadata(bgr):
     assert meta.formaat == "op"
     assert meta.titel.startswith("Regeling mandatering bevoegdheden")
     assert meta.gemeente == "Regio Achterhoek"
+    assert meta.organisatie == "gemeenschappelijke regeling Regio Achterhoek"
     assert meta.bevoegd_orgaan == "dagelijks bestuur"
     assert meta.vastgesteld_op == date(2024, 5, 8)
     assert meta.in_werking_op is None  # "op de dag nadat …": no date in the text
@@ -201,7 +202,14 @@ def test_stb_articles_leden_and_list(stb):
     assert [i.nr for i in lijst.items] == ["a.", "b."]
     assert "Fryslân" in block_text(art1.blocks)
     assert artikel(stb, "2").blocks[0].text.startswith("De Staat der Nederlanden")
-    assert any("2 afbeelding" in w for w in stb.warnings)
+
+
+def test_stb_images_are_figures_in_their_list_item(stb):
+    voorzijde, keerzijde = artikel(stb, "1").blocks[0].blocks[1].items
+    assert Figuur(bron="stb-2018-84-001.png") in voorzijde.blocks
+    assert Figuur(bron="stb-2018-84-002.png") in keerzijde.blocks
+    # The image files are not in the XML: the editor is told which ones to look up.
+    assert any("stb-2018-84-001.png, stb-2018-84-002.png" in w for w in stb.warnings)
 
 
 def test_stb_metadata_and_closing(stb):
@@ -283,14 +291,14 @@ def test_handwritten_structure(lochem):
         "paragrafen": 1,
         "artikelen": 6,
         "leden": 2,
-        "bijlagen": 2,
+        "bijlagen": 1,
         "begrippen": 3,
     }
     h1, h2, art3, art4, art5 = lochem.body
     assert (h1.soort, h1.nummer, h1.opschrift) == ("hoofdstuk", "1", "Algemene bepalingen")
     par = h2.children[0]
     assert isinstance(par, Divisie) and (par.soort, par.nummer) == ("paragraaf", "2.1")
-    assert [a.nummer for a in par.children] == ["2.1", "6"]
+    assert [a.nummer for a in par.children] == ["2.1", ""]
     assert [a.nummer for a in (art3, art4, art5)] == ["3", "4", "5"]
 
 
@@ -327,9 +335,9 @@ def test_handwritten_nested_list_and_definitions(lochem):
 
 
 def test_handwritten_anonymous_article_and_status(lochem):
-    anonymous = artikel(lochem, "6")
+    anonymous = artikel(lochem, "")  # no number is invented for it
     assert anonymous.blocks == [Alinea("Een artikel zonder kop.")]
-    assert any("geen nummer" in w and "nummer 6" in w for w in lochem.warnings)
+    assert "1 artikel(en) zonder nummer in de bron; ze staan zonder nummer op de site." in lochem.warnings
     art5 = artikel(lochem, "5")
     assert (art5.status, art5.opschrift, art5.blocks) == ("vervallen", "", [])
 
@@ -338,6 +346,8 @@ def test_handwritten_metadata_from_prose(lochem):
     meta = lochem.metadata
     assert meta.identifier == "gmb-2099-1"
     assert meta.gemeente == "Lochem"
+    assert meta.organisatie == "gemeente Lochem"
+    assert meta.werk_id == ""  # a Gemeenteblad publication names no work
     assert meta.titel == "Verordening Sociaal Domein 2026"
     assert meta.bevoegd_orgaan == "gemeenteraad"
     assert meta.in_werking_op == date(2026, 1, 1)
@@ -345,12 +355,12 @@ def test_handwritten_metadata_from_prose(lochem):
     assert meta.citeertitel == "Verordening Sociaal Domein 2026"
 
 
-def test_handwritten_annexes(lochem):
-    assert [(b.nummer, b.opschrift) for b in lochem.bijlagen] == [
-        ("1", "Tarieven"),
-        ("", "Toelichting"),
-    ]
-    assert lochem.bijlagen[1].blocks == [Alinea("Algemene toelichting.")]
+def test_handwritten_annexes_and_toelichting(lochem):
+    assert [(b.nummer, b.opschrift) for b in lochem.bijlagen] == [("1", "Tarieven")]
+    assert (lochem.toelichting.titel, lochem.toelichting.blocks) == (
+        "Toelichting",
+        [Alinea("Algemene toelichting.")],
+    )
 
 
 def test_definitions_as_lettered_leden():

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from importers.errors import PublicatieFout
-from importers.formats import detect, parse_publicatie
+from importers.formats import detect, parse_files, parse_publicatie
+from importers.packages import files_from_folder
 from importers.parsers import stop
-from importers.tree import Alinea, Artikel, Divisie, Lid, Lijst, Tabel, Tussenkop, block_text
+from importers.tree import Alinea, Artikel, Divisie, Figuur, Lid, Lijst, Tabel, Tussenkop, block_text
 from tests.paths import SAMPLES as ALL_SAMPLES
 
 SAMPLES = ALL_SAMPLES / "stop"
@@ -44,6 +45,8 @@ def test_westland_metadata_comes_from_the_regulation(westland):
     assert meta.titel == "LVBB-Sanitycheck Westland"
     assert meta.citeertitel == "LVBB-Sanitycheck Westland"
     assert meta.gemeente == "gm9920"
+    assert meta.organisatie == "/tooi/id/gemeente/gm9920"
+    assert meta.werk_id == "/akn/nl/act/gm9920/2020/SanityCheckWestland"
     assert meta.bevoegd_orgaan == "gemeenteraad"
     assert meta.publicatiedatum == date(2020, 2, 5)
     assert meta.in_werking_op == date(2020, 4, 1)
@@ -162,22 +165,29 @@ def test_testeiland_table(testeiland):
     assert tabel.rows[-1][2] == "nog niet uitgevoerd"
 
 
-# -- consolidated RegelingTekst.xml ------------------------------------------------
+# -- the consolidated download package (RegelingTekst.xml with its sibling files) ----------
 
 
 @pytest.fixture(scope="module")
 def regeling():
-    return load(REGELING_TEKST)
+    return parse_files(files_from_folder(PACKAGE), str(PACKAGE))
 
 
-def test_regelingtekst_structure(regeling):
+def test_regelingtekst_alone_is_refused_with_advice_to_import_the_package():
+    with pytest.raises(PublicatieFout) as exc:
+        load(REGELING_TEKST)
+    assert "regelingtekst uit een STOP-downloadpakket" in str(exc.value)
+    assert "Importeer het hele pakket: de map of het zip-bestand" in str(exc.value)
+
+
+def test_package_structure(regeling):
     assert regeling.counts() == {
         "hoofdstukken": 6,
         "afdelingen": 9,
         "paragrafen": 0,
         "artikelen": 22,
         "leden": 11,
-        "bijlagen": 4,
+        "bijlagen": 3,  # the artikelsgewijze toelichting is no annex
         "begrippen": 1,
     }
     hoofdstuk2 = regeling.body[1]
@@ -192,35 +202,151 @@ def test_regelingtekst_structure(regeling):
     assert [a.nummer for a in afdeling.children] == ["2.3", "2.4", "2.5", "2.6", "2.7"]
 
 
-def test_regelingtekst_metadata_without_package_files(regeling):
+def test_package_metadata_comes_from_the_sibling_files(regeling):
     meta = regeling.metadata
+    assert meta.identifier == "/akn/nl/act/gm0297/2019/reg456RGL-20210604-150105/nld@1"
+    assert meta.werk_id == "/akn/nl/act/gm0297/2019/reg456RGL-20210604-150105"
     assert meta.titel == "Omgevingsplan Zaltbommel (met de nadruk op Zuilichem)"
-    assert meta.gemeente == "gm0297"  # from the wId prefix; the maker is in another file
-    assert meta.identifier == ""
-    assert meta.publicatiedatum is None
+    assert meta.citeertitel == "Gemeentestad (omgevingsplan Zaltbommel)"
+    assert meta.organisatie == "/tooi/id/gemeente/gm0297"
+    assert meta.gemeente == "gm0297"
+    assert meta.bevoegd_orgaan == "gemeenteraad"
+    assert meta.formaat == "stop"
+    assert regeling.warnings == []
 
 
-def test_regelingtekst_gereserveerd_and_unnumbered_leden(regeling):
+def test_package_gereserveerd_and_unnumbered_leden(regeling):
     assert artikel(regeling, "2.16").status == "gereserveerd"
+    assert artikel(regeling, "2.16").opschrift == "Toedeling functie landelijk gebied"
     assert artikel(regeling, "2.16").blocks == []
     assert [b.nr for b in artikel(regeling, "10.2").blocks] == ["1", "2"]  # "1" without dot
 
 
-def test_regelingtekst_bijlagen_and_toelichting(regeling):
+def test_package_bijlagen_and_artikelsgewijze_toelichting(regeling):
     assert [(b.nummer, b.opschrift) for b in regeling.bijlagen] == [
         ("I", "Overzicht Informatieobjecten"),
         ("II", "Begrippen"),
         ("III", "Lijst van toegelaten bedrijfstypen"),
-        ("", "Artikelsgewijze Toelichting"),
     ]
     (begrip,) = regeling.begrippen
     assert (begrip.term, begrip.defined_in) == ("Bouwwerk", "bijlage II")
-    toelichting = regeling.bijlagen[3]
-    assert toelichting.blocks[1] == Tussenkop("Toelichting artikel 2.10")
-    assert "Toelichting op Artikel 2.10" in block_text(toelichting.blocks)
+    # "Toelichting artikel 2.10" explains article 2.10 and is shown with it.
+    assert block_text(artikel(regeling, "2.10").toelichting).startswith("Toelichting op Artikel 2.10.")
+    assert [a.nummer for a in regeling.artikelen() if a.toelichting] == ["2.10"]
+    assert regeling.toelichting is None  # nothing was left over for a general part
     lijst = regeling.bijlagen[2].blocks[2]
     assert isinstance(lijst, Lijst) and len(lijst.items) == 5
     assert lijst.items[0].nr == ""
+
+
+# -- a hand-written regulation: toelichtingen, figures, reserved and repealed parts ------
+
+TEKST = 'xmlns="https://standaarden.overheid.nl/stop/imop/tekst/"'
+REGELING = f"""<RegelingCompact {TEKST} wordt="/akn/nl/act/gm0262/2026/toets/nld@1">
+<RegelingOpschrift><Al>Toetsregeling</Al></RegelingOpschrift>
+<Lichaam>
+  <Hoofdstuk eId="chp_1"><Kop><Label>Hoofdstuk</Label><Nummer>1</Nummer><Opschrift>Algemeen</Opschrift></Kop>
+    <Artikel eId="chp_1__art_1.1" wId="gm0262_1__chp_1__art_1.1">
+      <Kop><Label>Artikel</Label><Nummer>1.1</Nummer><Opschrift>Kaart</Opschrift></Kop>
+      <Inhoud><Al>Het gebied staat op de kaart.</Al>
+        <Figuur eId="chp_1__art_1.1__img_1"><Titel>Kaart 1</Titel>
+          <Illustratie naam="kaart.png" breedte="400" hoogte="300" dpi="150" alt="Kaart van het gebied"/>
+          <Bijschrift locatie="onder">Het werkingsgebied</Bijschrift><Bron>Kadaster</Bron></Figuur>
+        <table><tgroup cols="1"><tbody><row><entry><Al>Logo</Al>
+          <Figuur><Illustratie naam="logo.png"/></Figuur></entry></row></tbody></tgroup></table>
+      </Inhoud></Artikel>
+    <Artikel eId="chp_1__art_1.2" wId="gm0262_1__chp_1__art_1.2">
+      <Kop><Label>Artikel</Label><Nummer>1.2</Nummer><Opschrift>Aanvraag</Opschrift></Kop>
+      <Inhoud><Al>Een aanvraag is schriftelijk.</Al></Inhoud></Artikel>
+    <Artikel eId="chp_1__art_o_1"><Kop><Opschrift>Slotbepaling</Opschrift></Kop>
+      <Inhoud><Al>Zonder nummer.</Al></Inhoud></Artikel>
+  </Hoofdstuk>
+  <Hoofdstuk eId="chp_2"><Kop><Label>Hoofdstuk</Label><Nummer>2</Nummer><Opschrift>Later</Opschrift></Kop>
+    <Gereserveerd/></Hoofdstuk>
+</Lichaam>
+<Bijlage eId="cmp_A"><Kop><Label>Bijlage</Label><Nummer>A</Nummer><Opschrift>Oud formulier</Opschrift></Kop>
+  <Vervallen/></Bijlage>
+<Toelichting eId="recital"><Kop><Opschrift>Toelichting</Opschrift></Kop>
+  <AlgemeneToelichting eId="genrecital"><Kop><Opschrift>Algemeen</Opschrift></Kop>
+    <Divisietekst eId="genrecital__content_1"><Kop><Opschrift>Aanleiding</Opschrift></Kop>
+      <Inhoud><Al>De regeling vervangt de oude.</Al></Inhoud></Divisietekst>
+  </AlgemeneToelichting>
+  <ArtikelgewijzeToelichting eId="artrecital">
+    <Divisie eId="artrecital__div_1"><Kop><Opschrift>Hoofdstuk 1</Opschrift></Kop>
+      <Divisietekst eId="artrecital__div_1__content_1"><Kop><Opschrift>Artikel 1.1</Opschrift></Kop>
+        <Inhoud><Al>De kaart is bindend.</Al></Inhoud></Divisietekst>
+      <Divisietekst eId="artrecital__div_1__content_2">
+        <Inhoud><Al>Toelichting op <IntRef ref="gm0262_1__chp_1__art_1.2">artikel 1.2</IntRef>.</Al>
+          <Al>Schriftelijk is ook digitaal.</Al></Inhoud></Divisietekst>
+      <Divisietekst eId="artrecital__div_1__content_3"><Kop><Opschrift>Artikel 9.9</Opschrift></Kop>
+        <Inhoud><Al>Over een artikel dat er niet is.</Al></Inhoud></Divisietekst>
+    </Divisie>
+  </ArtikelgewijzeToelichting>
+</Toelichting>
+</RegelingCompact>"""
+
+
+@pytest.fixture(scope="module")
+def toets():
+    return parse_publicatie(REGELING.encode(), "toets.xml")
+
+
+def test_general_toelichting_keeps_its_headings(toets):
+    assert toets.toelichting.titel == "Toelichting"
+    blocks = toets.toelichting.blocks
+    assert blocks[:3] == [
+        Tussenkop("Algemeen"),
+        Tussenkop("Aanleiding"),
+        Alinea("De regeling vervangt de oude."),
+    ]
+
+
+def test_article_toelichting_by_heading_and_by_intref(toets):
+    assert artikel(toets, "1.1").toelichting == [Alinea("De kaart is bindend.")]
+    assert block_text(artikel(toets, "1.2").toelichting) == (
+        "Toelichting op artikel 1.2. Schriftelijk is ook digitaal."
+    )
+
+
+def test_toelichting_on_a_missing_article_stays_in_the_general_part(toets):
+    blocks = toets.toelichting.blocks
+    assert blocks[-3:] == [
+        Tussenkop("Artikelsgewijze toelichting"),
+        Tussenkop("Artikel 9.9"),
+        Alinea("Over een artikel dat er niet is."),
+    ]
+    assert any("'Artikel 9.9'" in w for w in toets.warnings)
+
+
+def test_figures_where_they_stand_with_caption_and_alt(toets):
+    figuur = artikel(toets, "1.1").blocks[1]
+    assert figuur == Figuur(
+        bron="kaart.png",
+        bijschrift="Kaart 1. Het werkingsgebied (bron: Kadaster)",
+        alt="Kaart van het gebied",
+    )
+    assert figuur.data is None  # a single file holds no image
+
+
+def test_images_without_a_place_are_named(toets):
+    assert any("'logo.png' in een tabel is niet overgenomen" in w for w in toets.warnings)
+    assert any("zonder beeld: kaart.png" in w for w in toets.warnings)
+
+
+def test_reserved_and_repealed_parts_keep_number_and_heading(toets):
+    hoofdstuk2 = toets.body[1]
+    assert (hoofdstuk2.nummer, hoofdstuk2.opschrift, hoofdstuk2.status) == ("2", "Later", "gereserveerd")
+    (bijlage,) = toets.bijlagen
+    assert (bijlage.nummer, bijlage.opschrift, bijlage.status) == ("A", "Oud formulier", "vervallen")
+
+
+def test_an_article_without_number_gets_none(toets):
+    assert [(a.nummer, a.opschrift) for a in toets.artikelen()] == [
+        ("1.1", "Kaart"),
+        ("1.2", "Aanvraag"),
+        ("", "Slotbepaling"),
+    ]
+    assert toets.metadata.werk_id == "/akn/nl/act/gm0262/2026/toets"
 
 
 # -- refusals --------------------------------------------------------------------
@@ -283,3 +409,25 @@ def test_hostile_xml_is_refused():
     data = b'<!DOCTYPE x [<!ENTITY e "boom">]><RegelingCompact xmlns="https://standaarden.overheid.nl/stop/imop/tekst/"/>'
     with pytest.raises(PublicatieFout):
         stop.parse(data, "x.xml")
+
+
+def test_reserved_as_text_placeholders_and_headings_that_name_their_article():
+    data = f"""<RegelingCompact {TEKST} wordt="/akn/nl/act/pv26/2022/omg/nld@1"><Lichaam>
+      <Artikel eId="art_1.1" wId="pv26_1__art_1.1"><Kop><Label>Artikel</Label><Nummer>1.1</Nummer>
+        <Opschrift>Begrippen</Opschrift></Kop><Inhoud><Al>Zie bijlage 1.</Al></Inhoud></Artikel>
+      <Artikel eId="art_1.2"><Kop><Label>Artikel</Label><Nummer>1.2</Nummer>
+        <Opschrift>Meet- en rekenbepalingen</Opschrift></Kop>
+        <Inhoud><Al>[Gereserveerd]</Al></Inhoud></Artikel>
+    </Lichaam><Toelichting><ArtikelgewijzeToelichting>
+      <Divisietekst><Kop><Opschrift>Afdeling 1.1 Inleidende bepalingen</Opschrift></Kop>
+        <Inhoud><Al>-</Al></Inhoud></Divisietekst>
+      <Divisietekst><Kop><Opschrift>Artikel 1.2 Meet- en rekenbepalingen</Opschrift></Kop>
+        <Inhoud><Al>Artikel <IntRef ref="pv26_1__art_1.1">1.1</IntRef> geeft de begrippen.</Al></Inhoud>
+      </Divisietekst></ArtikelgewijzeToelichting></Toelichting></RegelingCompact>"""
+    doc = parse_publicatie(data.encode(), "omgevingsverordening.xml")
+    een, twee = doc.artikelen()
+    assert (twee.status, twee.opschrift, twee.blocks) == ("gereserveerd", "Meet- en rekenbepalingen", [])
+    # The heading names 1.2; the IntRef to 1.1 in its text does not move it there.
+    assert een.toelichting == []
+    assert twee.toelichting == [Alinea("Artikel 1.1 geeft de begrippen.")]
+    assert doc.toelichting is None  # "Afdeling 1.1" with only "-" under it says nothing

@@ -6,7 +6,7 @@ import pytest
 
 from importers.errors import PublicatieFout
 from importers.formats import parse_publicatie
-from importers.tree import Artikel, Divisie, Lid, Lijst, block_text
+from importers.tree import Alinea, Artikel, Divisie, Lid, Lijst, block_text
 from tests.paths import LOCHEM
 
 
@@ -20,6 +20,7 @@ def test_metadata_from_the_capture(doc):
     assert m.identifier == "gmb-2025-538386"
     assert m.citeertitel == "Verordening Sociaal Domein 2026"
     assert m.gemeente == "Lochem"
+    assert m.organisatie == "gemeente Lochem"
     assert m.bevoegd_orgaan == "gemeenteraad"
     assert m.vastgesteld_op == date(2025, 11, 10)
     assert m.in_werking_op == date(2026, 1, 1)
@@ -91,6 +92,57 @@ def test_bijlagen(doc):
         ("1", "Gebruikelijke hulp (Wmo)"),
         ("2", "Eigen kracht (Jeugdwet)"),
     ]
+
+
+CAPTURE = """Gemeenteblad van Voorbeeld
+Verordening toets Voorbeeld 2026
+Hoofdstuk 1 Algemeen
+1.1 Aanvraag
+Een aanvraag is schriftelijk.
+1.2 Vervallen
+Hoofdstuk 2 Beroep
+2.1 Termijn
+De termijn is zes weken.
+Hoofdstuk 2 Nog een hoofdstuk 2
+Tekst van het tweede hoofdstuk 2.
+Aldus vastgesteld op 1 december 2025.
+Toelichting
+Deze verordening regelt de aanvraag.
+Artikel 1.1 Aanvraag
+Schriftelijk is ook per e-mail.
+Artikel 2.1
+Zes weken, zoals in de Awb.
+"""
+
+
+@pytest.fixture(scope="module")
+def toets():
+    return parse_publicatie(CAPTURE.encode(), "toets.txt")
+
+
+def test_capture_toelichting_after_the_closing_formula(toets):
+    assert [a.nummer for a in toets.artikelen()] == ["1.1", "1.2", "2.1"]
+    assert toets.artikelen()[0].toelichting == [Alinea("Schriftelijk is ook per e-mail.")]
+    assert toets.artikelen()[2].toelichting == [Alinea("Zes weken, zoals in de Awb.")]
+    assert (toets.toelichting.titel, toets.toelichting.blocks) == (
+        "Toelichting",
+        [Alinea("Deze verordening regelt de aanvraag.")],
+    )
+
+
+def test_capture_keeps_chapters_that_share_a_number_apart(toets):
+    chapters = [d for d in toets.body if isinstance(d, Divisie)]
+    assert [(c.nummer, c.opschrift) for c in chapters] == [
+        ("1", "Algemeen"),
+        ("2", "Beroep"),
+        ("2", "Nog een hoofdstuk 2"),
+    ]
+    assert chapters[2].blocks == [Alinea("Tekst van het tweede hoofdstuk 2.")]
+
+
+def test_capture_repealed_article_keeps_its_number(toets):
+    vervallen = toets.artikelen()[1]
+    assert (vervallen.nummer, vervallen.opschrift, vervallen.status) == ("1.2", "", "vervallen")
 
 
 @pytest.mark.parametrize(
