@@ -30,8 +30,8 @@ class Werk:
 
 def werk_van(meta: Metadata) -> Werk:
     titel = _YEAR_SUFFIX.sub("", meta.citeertitel or meta.titel).strip()[:200] or meta.identifier
-    organisatie = (getattr(meta, "organisatie", "") or meta.gemeente or "").strip()
-    werk_id = getattr(meta, "werk_id", "")
+    organisatie = (meta.organisatie or meta.gemeente or "").strip()
+    werk_id = meta.werk_id
     cvdr = _CVDR_EXPRESSION.match(meta.cvdr_id or meta.identifier or "")
     akn = _AKN_EXPRESSION.match(werk_id or meta.identifier or "")
     if cvdr:
@@ -42,13 +42,27 @@ def werk_van(meta: Metadata) -> Werk:
         return Werk(f"akn:{key}", organisatie, titel, f"STOP-werk {key}")
     door = f"{organisatie}, " if organisatie else ""
     return Werk(
-        f"titel:{slugify(organisatie)}:{slugify(titel)}",
+        f"titel:{organisation_key(organisatie)}:{slugify(titel)}",
         organisatie,
         titel,
         f"{door}citeertitel zonder jaartal '{titel}'",
     )
 
 
+_KIND = re.compile(
+    r"^(?:de\s+)?(?:gemeente|provincie|waterschap|hoogheemraadschap|gemeenschappelijke regeling)\s+", re.I
+)
+
+
+def organisation_key(organisatie: str) -> str:
+    """One spelling of an organisation: a TOOI URI by its code ("/tooi/id/gemeente/gm0397" →
+    "gm0397"), a name without its kind ("gemeente Lochem" → "lochem")."""
+    organisatie = organisatie.strip()
+    if organisatie.startswith("/tooi/"):
+        return organisatie.rstrip("/").rsplit("/", 1)[-1].lower()
+    return slugify(_KIND.sub("", organisatie))
+
+
 def same_organisation(a: str, b: str) -> bool:
-    """Whether two organisation names are the same one (an unknown one matches any)."""
-    return not a or not b or slugify(a) == slugify(b)
+    """Whether two organisations are the same one (an unknown one matches any)."""
+    return not a or not b or organisation_key(a) == organisation_key(b)

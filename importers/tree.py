@@ -136,8 +136,6 @@ class Metadata:
     bron: str = ""  # source URL or file name
     formaat: str = ""  # "op", "cvdr", "stop", "html", "tekst"
     soort: str = ""  # rubriek / document type as published
-    werk_id: str = ""  # the work this publication is a version of (STOP FRBRWork), when given
-    organisatie: str = ""  # the publishing organisation (TOOI code or name), when given
     onvolledig: bool = False  # the source lost headings or structure (a text capture)
 
 
