@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 from wagtail.models import Page
 
 from regelgeving.models import (
@@ -192,7 +193,12 @@ def test_every_sample_imports_or_is_refused_with_one_line(rijen_per_tabel, sampl
     report = json.loads(run_import(path, "--json"))
     versie = RegelingVersiePage.objects.exclude(identifier=LOCHEM_IDENTIFIER).get()
     assert report["url"] == versie.url
-    assert report["aantallen"]["artikelen"] == ArtikelPage.objects.filter(versie=versie).count()
+    # Every part of the source has its page: the counts of the report are the pages that exist.
+    aantallen = report["aantallen"]
+    assert aantallen["artikelen"] == ArtikelPage.objects.filter(versie=versie).count()
+    assert aantallen["bijlagen"] == BijlagePage.objects.filter(versie=versie).count()
+    divisies = aantallen["hoofdstukken"] + aantallen["afdelingen"] + aantallen["paragrafen"]
+    assert divisies == DivisiePage.objects.filter(versie=versie).count()
     # Re-import: same pages, no duplicates.
     count = Page.objects.count()
     run_import(path)
@@ -216,6 +222,9 @@ def test_the_stop_download_package_imports_as_one_publication(db, package_zip, a
     assert versie.citeertitel == "Gemeentestad (omgevingsplan Zaltbommel)"  # RegelingMetadata.xml
     assert report["aantallen"]["artikelen"] == ArtikelPage.objects.filter(versie=versie).count() == 22
     assert BijlagePage.objects.filter(versie=versie).count() == 3
+    # The article-by-article toelichting is on the site, under the article it explains.
+    artikel = ArtikelPage.objects.get(versie=versie, nummer="2.10")
+    assert "de website van de gemeente Zaltbommel" in Client().get(artikel.url).content.decode()
     count = Page.objects.count()
     run_import(source)  # again: the same pages
     assert Page.objects.count() == count
