@@ -61,6 +61,11 @@ FLOWS = [
             "een bedrijf heeft, kan meedoen.</p>"
         ),
         "artikelen": [("10.9", "Het inwonerspanel Lochem spreekt")],
+        # Article 10.9 describes the panel but no minimum age: the refusal of someone younger cites this.
+        "grondslag": (
+            "<p>Meedoen aan Lochem spreekt kan vanaf 16 jaar. Die leeftijd staat niet in de verordening: "
+            "het is een voorwaarde van het inwonerspanel zelf.</p>"
+        ),
     },
 ]
 
@@ -142,6 +147,7 @@ def ensure_loket(home, regeling) -> LoketPage:
             intro=spec["intro"],
             search_description=spec["search_description"],
             notificatie_email="tbaken@lochem.nl",
+            grondslag=spec.get("grondslag", ""),
         )
         if spec["flow"] == LochemSpreektFlow.slug:
             page.notificatie_email = "lochemspreekt@lochem.nl"

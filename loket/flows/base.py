@@ -66,12 +66,17 @@ class Prepared:
 
 
 class Ineligible(Exception):
-    """The answers show the inwoner cannot use this flow; the message says why, kindly."""
+    """The answers show the inwoner cannot use this flow; the message says why, kindly.
 
-    def __init__(self, message: str, link: tuple[str, str] | None = None):
+    `link` points to the rule in the verordening; `grondslag` (rich text an editor wrote on the
+    flow page) names the basis of a rule the verordening does not state, such as a minimum age.
+    """
+
+    def __init__(self, message: str, link: tuple[str, str] | None = None, grondslag: str = ""):
         super().__init__(message)
         self.message = message
         self.link = link
+        self.grondslag = grondslag
 
 
 class Flow:

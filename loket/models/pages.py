@@ -84,12 +84,23 @@ class FlowPage(RoutablePageMixin, Page):
         blank=True,
         help_text="Alleen voor het mantelzorgcompliment.",
     )
+    grondslag = RichTextField(
+        "waar regels buiten de verordening staan",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=(
+            "Sommige formulieren passen een regel toe die de verordening niet noemt, zoals een "
+            "minimumleeftijd. Schrijf hier waar die regel staat (met een link als dat kan). Wie om zo'n "
+            "regel wordt geweigerd, leest deze tekst in plaats van een verwijzing naar een artikel."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("flow"),
         FieldPanel("intro"),
         FieldPanel("notificatie_email"),
         InlinePanel("artikelen", heading="Artikelen die gelden", label="artikel"),
+        FieldPanel("grondslag"),
         MultiFieldPanel(
             [FieldPanel("aanvraag_vanaf"), FieldPanel("aanvraag_tot"), FieldPanel("bedrag")],
             heading="Mantelzorgcompliment",

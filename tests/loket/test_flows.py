@@ -66,7 +66,7 @@ def test_editors_change_intro_notification_address_and_amount(
 ):
     flow_page = page("melding")
     edit = get_ok(admin_client, f"/admin/pages/{flow_page.pk}/edit/")
-    for field in ("intro", "notificatie_email", "bewaartermijn_dagen", "artikelen-"):
+    for field in ("intro", "notificatie_email", "bewaartermijn_dagen", "artikelen-", "grondslag"):
         assert f'name="{field}' in edit
     assert LoketPage.objects.get().get_children().count() == 3
 
