@@ -144,8 +144,13 @@ class Flow:
         return f"{cls.reference_prefix}-{timezone.localdate().year}-{code}"
 
     def artikel_link(self, nummer: str, peildatum: date) -> tuple[str, str] | None:
-        """(label, url) of an article of the flow's regeling as it read on `peildatum`."""
+        """(label, url) of an article of the flow's regeling as it read on `peildatum`: its own
+        number and title in the version in force that day; None when that version lacks it."""
         return legislation.artikel_link(self.regeling_slug, nummer, peildatum)
+
+    def begrip(self, term: str, day: date | None = None):
+        """The definition of `term` in the version of the flow's regeling in force on `day` (today)."""
+        return legislation.begrip(self.regeling_slug, term, day)
 
 
 def jsonable(data: dict) -> dict:

@@ -12,7 +12,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .. import legislation
 from ..choices import Status
 from ..crypto import blind_index
 from . import fields as f
@@ -20,6 +19,7 @@ from .base import Flow, Ineligible, NextStep, Prepared, Step, jsonable
 from .melding import RELATIES
 
 ARTIKEL_COMPLIMENT = "5.2.1"
+BEGRIP_MANTELZORGER = "Mantelzorger"
 BESLISTERMIJN = timedelta(weeks=8)  # article 2.2: decisions within 8 weeks
 
 ELIGIBILITY = [
@@ -120,7 +120,7 @@ class MantelzorgcomplimentFlow(Flow):
                 "Het mantelzorgcompliment is voor mantelzorgers zoals de verordening die omschrijft. "
                 "Uit uw antwoorden blijkt dat dit (nog) niet voor u geldt. Daarvoor moet gelden: "
                 + " ".join(missing),
-                link=_begrip_link(),
+                link=self._begrip_link(),
             )
 
     def closed_message(self, page, today) -> str:
@@ -169,7 +169,7 @@ class MantelzorgcomplimentFlow(Flow):
             ),
         ]
 
-
-def _begrip_link():
-    begrip = legislation.begrip("Mantelzorger")
-    return ("Wat de verordening onder mantelzorger verstaat", begrip.url) if begrip else None
+    def _begrip_link(self) -> tuple[str, str] | None:
+        """The begrip *mantelzorger* as the version in force today defines it, under its own term."""
+        begrip = self.begrip(BEGRIP_MANTELZORGER)
+        return (f"Wat de verordening onder ‘{begrip.term}’ verstaat", begrip.url) if begrip else None

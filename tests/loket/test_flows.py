@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -42,6 +43,12 @@ from tests.loket.support import (
 REGELING = "/regelgeving/verordening-sociaal-domein/"
 
 
+def artikel_titel(nummer: str) -> str:
+    """The article's own number and title, as the version in force has it (the label of its links)."""
+    from regelgeving.models import ArtikelPage
+
+    return ArtikelPage.objects.get(versie=lochem_versie(), nummer=nummer).title
+
 
 # --- 1. the loket section editors manage ----------------------------------------------------------
 
@@ -55,9 +62,9 @@ def test_loket_page_shows_contact_details_and_the_flows_on_offer(client):
     melding = get_ok(client, MELDING)
     assert "U hebt geen DigiD nodig" in melding  # the editable intro
     assert f'href="{stap(MELDING, "voor-wie")}"' in melding  # Start
-    # The articles that govern the flow, each in the version in force.
-    assert f'href="{REGELING}artikel/2.2/"' in melding and "Artikel 2.2: Het gesprek na uw melding" in melding
-    assert f'href="{REGELING}artikel/10.8/"' in melding
+    # The articles that govern the flow, each in the version in force, under its own number and title.
+    assert f'href="{REGELING}artikel/2.2/">{artikel_titel("2.2")}</a>' in melding
+    assert f'href="{REGELING}artikel/10.8/">{artikel_titel("10.8")}</a>' in melding
     assert client.get(f"{REGELING}artikel/2.2/", follow=True).status_code == 200
 
 
@@ -68,6 +75,8 @@ def test_editors_change_intro_notification_address_and_amount(
     edit = get_ok(admin_client, f"/admin/pages/{flow_page.pk}/edit/")
     for field in ("intro", "notificatie_email", "bewaartermijn_dagen", "artikelen-", "grondslag"):
         assert f'name="{field}' in edit
+    # An article is chosen by number; its label comes from the version, never typed by hand.
+    assert 'name="artikelen-0-omschrijving"' not in edit and 'name="artikelen-0-nummer"' in edit
     assert LoketPage.objects.get().get_children().count() == 3
 
     flow_page.intro = "<p>Nieuwe uitleg van de redactie.</p>"
@@ -79,6 +88,19 @@ def test_editors_change_intro_notification_address_and_amount(
     notificatie = [m for m in mailoutbox if m.to == ["wmo-team@lochem.nl"]]
     assert len(notificatie) == 1
     assert Inzending.objects.get().referentie in notificatie[0].subject
+
+
+def test_an_article_number_that_no_version_has_is_refused_in_the_admin():
+    verwijzing = page("melding").artikelen.first()
+    verwijzing.nummer = "2.22"
+    with pytest.raises(ValidationError) as refused:
+        verwijzing.full_clean()
+    assert refused.value.message_dict["nummer"] == [
+        "Artikel 2.22 staat in geen enkele gepubliceerde versie van deze regeling."
+    ]
+    verwijzing.nummer = " 10.8 "
+    verwijzing.full_clean()
+    assert verwijzing.nummer == "10.8"
 
 
 def test_every_flow_page_is_an_editable_page_under_the_loket():
@@ -234,8 +256,9 @@ def test_complete_melding_for_someone_else_ends_on_the_confirmation_with_dates_a
     assert f"Besluit uiterlijk op: {lang(vandaag + timedelta(weeks=8))}." in vervolg
     # The articles as they read on the day of the melding; cliëntondersteuning was asked for.
     artikel_22 = f"{REGELING}artikel/2.2/?peildatum={vandaag.isoformat()}"
-    assert f'href="{artikel_22}">Artikel 2.2</a>' in vervolg
-    assert f'href="{REGELING}artikel/10.8/?peildatum={vandaag.isoformat()}">Artikel 10.8</a>' in vervolg
+    assert f'href="{artikel_22}">{artikel_titel("2.2")}</a>' in vervolg
+    artikel_108 = f"{REGELING}artikel/10.8/?peildatum={vandaag.isoformat()}"
+    assert f'href="{artikel_108}">{artikel_titel("10.8")}</a>' in vervolg
     artikel = client.get(artikel_22, follow=True)
     assert artikel.status_code == 200 and "Het gesprek na uw melding" in html(artikel)
 
@@ -324,7 +347,8 @@ def test_complete_compliment_ends_on_the_confirmation_with_decision_date_amount_
     vandaag = timezone.localdate()
     assert f"Uiterlijk op: {lang(vandaag + timedelta(weeks=8))}." in page_html
     assert "€ 150,00" in page_html and "eindigt op 4300" in page_html
-    assert f'href="{REGELING}artikel/5.2.1/?peildatum={vandaag.isoformat()}">Artikel 5.2.1</a>' in page_html
+    artikel_521 = f"{REGELING}artikel/5.2.1/?peildatum={vandaag.isoformat()}"
+    assert f'href="{artikel_521}">{artikel_titel("5.2.1")}</a>' in page_html
     assert "mantelzorgcompliment" in html(client.get(f"{REGELING}artikel/5.2.1/", follow=True))
     assert inzending.gegevens["mantelzorger"]["iban"] == "NL91 ABNA 0417 1643 00"
     assert inzending.gegevens["verzorgde"]["relatie"] == "ouder"
@@ -358,7 +382,7 @@ def test_ineligible_answer_gets_a_friendly_explanation_with_the_begrip_and_store
     page_html = get_ok(client, location)
     assert "helaas niet mogelijk" in page_html and uitleg in page_html
     assert (
-        f'<a class="utrecht-link" href="{begrip.url}">Wat de verordening onder mantelzorger verstaat</a>'
+        f'<a class="utrecht-link" href="{begrip.url}">Wat de verordening onder ‘Mantelzorger’ verstaat</a>'
         in (page_html)
     )
     assert f'href="{stap(MZC, "geschiktheid")}">Pas uw antwoorden aan</a>' in page_html
