@@ -60,7 +60,9 @@ class Prepared:
 
     gegevens: dict
     onderwerpen: list[str] = field(default_factory=list)
-    uniek_per_jaar: str | None = None
+    # Keyed hashes that each recognise the same person: a submission that shares any of them with
+    # one of this year's submissions of the flow is a second one (loket/pipeline.py refuses it).
+    sleutels_per_jaar: tuple[str, ...] = ()
     ontvanger_email: str = ""
     ontvanger_naam: str = ""
 

@@ -13,13 +13,15 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.utils import timezone
 
+from loket.crypto import blind_index
 from loket.flows import FLOWS
 from loket.flows.fields import iban_is_valid
-from loket.models import Inzending, LoketPage
+from loket.flows.mantelzorgcompliment import address_key_parts, yearly_keys
+from loket.models import Inzending, InzendingSleutel, LoketPage
 from tests.loket.support import (
     COMPLIMENT,
     GESCHIKT,
@@ -427,10 +429,112 @@ def test_second_compliment_for_the_same_mantelzorger_in_a_year_is_refused(client
     assert "één keer per kalenderjaar" in html(response)
     assert Inzending.objects.count() == 1
 
-    # Someone else may apply.
+    # Someone else may apply: another name and another birth date.
     third = Client()
-    complete(third, MZC, COMPLIMENT | {"mantelzorger": COMPLIMENT["mantelzorger"] | {"naam": "Kees Bakker"}})
+    kees = {"naam": "Kees Bakker", "geboortedatum": "11-09-1970", "postcode": "7242 CD"}
+    complete(third, MZC, COMPLIMENT | {"mantelzorger": COMPLIMENT["mantelzorger"] | kees})
     assert Inzending.objects.count() == 2
+
+
+# Piet Mantel cares for his mother; Truus, his wife, for her father. They share an address and a bank account.
+PIET = {
+    "naam": "Piet Mantel",
+    "geboortedatum": "17-08-1955",
+    "straat": "Molenstraat",
+    "huisnummer": "12a",
+    "postcode": "7241 AB",
+    "woonplaats": "Lochem",
+    "email": "piet@example.nl",
+    "iban": "NL91 ABNA 0417 1643 00",
+    "tenaamstelling": "P. en G. Mantel",
+}
+
+
+def compliment_van(mantelzorger: dict) -> dict:
+    return COMPLIMENT | {"mantelzorger": PIET | mantelzorger}
+
+
+def test_the_same_mantelzorger_under_another_spelling_of_his_name_is_refused_kindly(client):
+    complete(client, MZC, compliment_van({}))
+    # The same birth date at the same address, typed another way: the same person.
+    other = Client()
+    fill(other, MZC, compliment_van({"naam": "P. Mantel", "huisnummer": " 12-A", "postcode": "7241ab"}))
+    response = send(other, MZC)
+    assert response.status_code == 409
+    refusal = html(response)
+    assert "U hebt dit jaar al een mantelzorgcompliment aangevraagd" in refusal
+    assert (
+        "of aan dezelfde geboortedatum op hetzelfde adres (postcode en huisnummer), ook als de naam anders "
+        "geschreven is" in refusal
+    )
+    assert "Baken op 0573 289 222, dan zoeken we het samen uit." in refusal
+    assert Inzending.objects.count() == 1
+
+    # Having moved house does not make another person either: the name and birth date still match.
+    moved = Client()
+    fill(moved, MZC, compliment_van({"straat": "Markt", "huisnummer": "3", "postcode": "7241 AA"}))
+    assert send(moved, MZC).status_code == 409
+    assert Inzending.objects.count() == 1
+
+
+def test_carers_who_share_an_address_and_a_bank_account_are_each_recognised_on_their_own(client):
+    complete(client, MZC, compliment_van({}))
+    # His wife: the same address and bank account, another birth date.
+    complete(Client(), MZC, compliment_van({"naam": "Truus Mantel", "geboortedatum": "03-02-1958"}))
+    # The neighbour at number 12, not 12a, born on the same day as Piet.
+    complete(Client(), MZC, compliment_van({"naam": "Gerrit Buur", "huisnummer": "12"}))
+    assert Inzending.objects.count() == 3
+
+
+def test_one_compliment_a_calendar_year_so_last_years_does_not_count(client):
+    complete(client, MZC, compliment_van({}))
+    vorig_jaar = timezone.localdate().year - 1
+    Inzending.objects.update(jaar=vorig_jaar)
+    InzendingSleutel.objects.update(jaar=vorig_jaar)
+    complete(Client(), MZC, compliment_van({"naam": "P. Mantel"}))
+    assert sorted(Inzending.objects.values_list("jaar", flat=True)) == [vorig_jaar, vorig_jaar + 1]
+
+
+def test_the_database_refuses_a_second_submission_with_a_key_of_this_year():
+    """Two requests that both passed the check before either was stored: the unique key decides."""
+    complete(Client(), MZC, compliment_van({}))
+    sleutel = InzendingSleutel.objects.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        InzendingSleutel.objects.create(
+            inzending=sleutel.inzending, flow=sleutel.flow, jaar=sleutel.jaar, sleutel=sleutel.sleutel
+        )
+
+
+def test_a_compliment_stored_under_the_earlier_key_still_blocks_a_second_one(client):
+    """Before the address counted, a submission was stored under one key: name and birth date.
+    Migration 0005 keeps that key as it was, and the flow still gives it, so it still blocks."""
+    anna = COMPLIMENT["mantelzorger"]
+    earlier_key = blind_index("Anna de Vries", "1968-05-02")  # as submissions were keyed until now
+    assert yearly_keys({**anna, "geboortedatum": date(1968, 5, 2)})[0] == earlier_key
+
+    complete(client, MZC, COMPLIMENT)
+    InzendingSleutel.objects.exclude(sleutel=earlier_key).delete()  # as the column held it
+    elsewhere = COMPLIMENT | {"mantelzorger": anna | {"straat": "Markt", "huisnummer": "3"}}
+    again = Client()
+    fill(again, MZC, elsewhere)
+    assert send(again, MZC).status_code == 409
+
+
+@pytest.mark.parametrize(
+    "een, ander, zelfde",
+    [
+        (("7241 ab", "12"), ("7241AB", " 12 "), True),
+        (("7241AB", "12"), ("7241AB", "012"), True),
+        (("7241AB", "12a"), ("7241AB", "12-A"), True),
+        (("7241AB", "12a"), ("7241AB", "12 A"), True),
+        (("7241AB", "12 bis"), ("7241AB", "12-BIS"), True),
+        (("7241AB", "12a"), ("7241AB", "12"), False),
+        (("7241AB", "12-1"), ("7241AB", "121"), False),
+        (("7241AB", "12"), ("7241AC", "12"), False),
+    ],
+)
+def test_an_address_is_recognised_however_it_is_typed_but_not_beyond_that(een, ander, zelfde):
+    assert (address_key_parts(*een) == address_key_parts(*ander)) is zelfde
 
 
 def test_outside_the_application_period_the_page_says_so_and_steps_redirect(client):
@@ -537,8 +641,10 @@ def test_without_an_email_address_only_the_baken_is_notified(
 def test_personal_data_are_encrypted_in_the_database(client):
     complete(client, MZC, COMPLIMENT)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT gegevens, uniek_per_jaar FROM loket_inzending")
-        [(gegevens, uniek)] = cursor.fetchall()
+        cursor.execute("SELECT gegevens FROM loket_inzending")
+        [(gegevens,)] = cursor.fetchall()
+        cursor.execute("SELECT sleutel FROM loket_inzendingsleutel")
+        uniek = " ".join(row[0] for row in cursor.fetchall())
         cursor.execute("SELECT inhoud FROM loket_bericht")
         berichten = " ".join(row[0] for row in cursor.fetchall())
     for persoonlijk in ("Anna", "Vries", "Nieuweweg", "ABNA", "0417", "anna@example.nl", "Barchem", "1968"):
