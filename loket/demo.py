@@ -30,10 +30,8 @@ FLOWS = [
             "Met een melding laat u 't Baken weten wat uw vraag is. Een consulent neemt daarna contact "
             "met u op. U hebt geen DigiD nodig.</p>"
         ),
-        "artikelen": [
-            ("2.2", "Het gesprek na uw melding en de aanvraag"),
-            ("10.8", "Onafhankelijke cliëntondersteuning"),
-        ],
+        # By number only: the pages show each article's own number and title from the version in force.
+        "artikelen": ["2.2", "10.8"],
     },
     {
         "slug": "mantelzorgcompliment",
@@ -47,7 +45,7 @@ FLOWS = [
             "iemand die in de gemeente Lochem woont? Dan kunt u eenmaal per kalenderjaar het "
             "mantelzorgcompliment aanvragen.</p>"
         ),
-        "artikelen": [("5.2.1", "Het mantelzorgcompliment")],
+        "artikelen": ["5.2.1"],
     },
     {
         "slug": "lochem-spreekt",
@@ -60,7 +58,12 @@ FLOWS = [
             "de resultaten als eerste. Iedereen van 16 jaar en ouder die in de gemeente woont, werkt of "
             "een bedrijf heeft, kan meedoen.</p>"
         ),
-        "artikelen": [("10.9", "Het inwonerspanel Lochem spreekt")],
+        "artikelen": ["10.9"],
+        # Article 10.9 describes the panel but no minimum age: the refusal of someone younger cites this.
+        "grondslag": (
+            "<p>Meedoen aan Lochem spreekt kan vanaf 16 jaar. Die leeftijd staat niet in de verordening: "
+            "het is een voorwaarde van het inwonerspanel zelf.</p>"
+        ),
     },
 ]
 
@@ -142,6 +145,7 @@ def ensure_loket(home, regeling) -> LoketPage:
             intro=spec["intro"],
             search_description=spec["search_description"],
             notificatie_email="tbaken@lochem.nl",
+            grondslag=spec.get("grondslag", ""),
         )
         if spec["flow"] == LochemSpreektFlow.slug:
             page.notificatie_email = "lochemspreekt@lochem.nl"
@@ -149,10 +153,7 @@ def ensure_loket(home, regeling) -> LoketPage:
             page.aanvraag_vanaf = timezone.datetime(jaar, 1, 1).date()
             page.aanvraag_tot = timezone.datetime(jaar, 12, 31).date()
             page.bedrag = Decimal("150.00")
-        page.artikelen = [
-            ArtikelVerwijzing(regeling=regeling, nummer=nummer, omschrijving=omschrijving)
-            for nummer, omschrijving in spec["artikelen"]
-        ]
+        page.artikelen = [ArtikelVerwijzing(regeling=regeling, nummer=nummer) for nummer in spec["artikelen"]]
         loket.add_child(instance=page)
     ensure_panel(FlowPage.objects.child_of(loket).get(slug="lochem-spreekt"))
     return loket

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import legislation
-from .models import Bericht, Inzending
+from .models import Bericht, Inzending, InzendingSleutel
 from .notifications import confirmation_message, staff_notification
 from .tasks import send_after_commit
 
@@ -32,10 +32,11 @@ def submit(page, flow, cleaned: dict, token: str) -> Inzending:
     earlier = Inzending.objects.filter(token=token).first()
     if earlier is not None:
         return earlier
+    # The same person this year, recognised by any of the flow's keys (one compliment a year).
     if (
-        prepared.uniek_per_jaar
-        and Inzending.objects.filter(
-            flow=flow.slug, jaar=jaar, uniek_per_jaar=prepared.uniek_per_jaar
+        prepared.sleutels_per_jaar
+        and InzendingSleutel.objects.filter(
+            flow=flow.slug, jaar=jaar, sleutel__in=prepared.sleutels_per_jaar
         ).exists()
     ):
         raise DuplicateSubmission(flow.duplicate_message(page))
@@ -51,8 +52,11 @@ def submit(page, flow, cleaned: dict, token: str) -> Inzending:
                 onderwerpen=prepared.onderwerpen,
                 gegevens=prepared.gegevens,
                 token=token,
-                uniek_per_jaar=prepared.uniek_per_jaar,
                 jaar=jaar,
+            )
+            InzendingSleutel.objects.bulk_create(
+                InzendingSleutel(inzending=inzending, flow=flow.slug, jaar=jaar, sleutel=sleutel)
+                for sleutel in dict.fromkeys(prepared.sleutels_per_jaar)
             )
             berichten = [staff_notification(page, inzending)]
             if prepared.ontvanger_email:
@@ -60,7 +64,7 @@ def submit(page, flow, cleaned: dict, token: str) -> Inzending:
             Bericht.objects.bulk_create(berichten)
             send_after_commit([b.pk for b in Bericht.objects.filter(inzending=inzending)])
     except IntegrityError:
-        # Two requests raced: the token or the yearly key was stored by the other one.
+        # Two requests raced: the token or a yearly key was stored by the other one.
         earlier = Inzending.objects.filter(token=token).first()
         if earlier is not None:
             return earlier

@@ -335,6 +335,7 @@ def not_eligible(request, page):
                 flow,
                 melding=exc.message,
                 link=exc.link,
+                grondslag=exc.grondslag,
                 terug=_step_url(page, flow.steps[0]),
             ),
         )

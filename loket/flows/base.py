@@ -60,18 +60,25 @@ class Prepared:
 
     gegevens: dict
     onderwerpen: list[str] = field(default_factory=list)
-    uniek_per_jaar: str | None = None
+    # Keyed hashes that each recognise the same person: a submission that shares any of them with
+    # one of this year's submissions of the flow is a second one (loket/pipeline.py refuses it).
+    sleutels_per_jaar: tuple[str, ...] = ()
     ontvanger_email: str = ""
     ontvanger_naam: str = ""
 
 
 class Ineligible(Exception):
-    """The answers show the inwoner cannot use this flow; the message says why, kindly."""
+    """The answers show the inwoner cannot use this flow; the message says why, kindly.
 
-    def __init__(self, message: str, link: tuple[str, str] | None = None):
+    `link` points to the rule in the verordening; `grondslag` (rich text an editor wrote on the
+    flow page) names the basis of a rule the verordening does not state, such as a minimum age.
+    """
+
+    def __init__(self, message: str, link: tuple[str, str] | None = None, grondslag: str = ""):
         super().__init__(message)
         self.message = message
         self.link = link
+        self.grondslag = grondslag
 
 
 class Flow:
@@ -139,8 +146,13 @@ class Flow:
         return f"{cls.reference_prefix}-{timezone.localdate().year}-{code}"
 
     def artikel_link(self, nummer: str, peildatum: date) -> tuple[str, str] | None:
-        """(label, url) of an article of the flow's regeling as it read on `peildatum`."""
+        """(label, url) of an article of the flow's regeling as it read on `peildatum`: its own
+        number and title in the version in force that day; None when that version lacks it."""
         return legislation.artikel_link(self.regeling_slug, nummer, peildatum)
+
+    def begrip(self, term: str, day: date | None = None):
+        """The definition of `term` in the version of the flow's regeling in force on `day` (today)."""
+        return legislation.begrip(self.regeling_slug, term, day)
 
 
 def jsonable(data: dict) -> dict:

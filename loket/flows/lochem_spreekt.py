@@ -1,18 +1,20 @@
 """Sign-up for the citizen panel Lochem spreekt (article 10.9): open from 16 years to people
 who live, work or run a business in the gemeente. Stores a pseudonymous member and, apart
 from it, the encrypted e-mail address; the member confirms through a link (double opt-in).
-Storing is membership's work (loket/panel/membership.py, through loket/intake.py)."""
+Storing is membership's work (loket/panel/membership.py, through loket/intake.py).
+
+Article 10.9 describes the panel but states no minimum age: the age is the panel's own rule, so
+a refusal for it cites the basis an editor wrote on the flow page (FlowPage.grondslag), never
+the article."""
 
 from __future__ import annotations
 
 from django import forms
 
-from .. import legislation
 from ..choices import KERNEN, LEEFTIJDSGROEPEN, RELATIES
 from . import fields as f
 from .base import PANELLID, Flow, Ineligible, Step
 
-ARTIKEL_PANEL = "10.9"
 JONGER = "jonger"
 
 
@@ -69,8 +71,5 @@ class LochemSpreektFlow(Flow):
             raise Ineligible(
                 "Lochem spreekt is er voor iedereen van 16 jaar en ouder die in de gemeente Lochem woont, "
                 "werkt of een bedrijf heeft. Bent u jonger? Dan kunt u nog geen lid worden.",
-                link=("Artikel 10.9 over Lochem spreekt", self._artikel_url()),
+                grondslag=page.grondslag,
             )
-
-    def _artikel_url(self) -> str:
-        return legislation.artikel_url(self.regeling_slug, ARTIKEL_PANEL) or "/regelgeving/"

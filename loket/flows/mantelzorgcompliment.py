@@ -2,17 +2,22 @@
 
 Eligibility follows the verordening's begrip *mantelzorger*: unpaid, not as a profession, at
 least 8 hours a week, for longer than 3 months, for someone who lives in the gemeente.
+
+A mantelzorger is recognised by either of two keyed hashes (`yearly_keys`): the name with the
+birth date, or the birth date with the address (postcode and house number), so a name spelled
+another way ("P. Mantel", "Piet Mantel") does not make another person. The bank account plays no
+part: two carers who share one are two people.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .. import legislation
 from ..choices import Status
 from ..crypto import blind_index
 from . import fields as f
@@ -20,6 +25,7 @@ from .base import Flow, Ineligible, NextStep, Prepared, Step, jsonable
 from .melding import RELATIES
 
 ARTIKEL_COMPLIMENT = "5.2.1"
+BEGRIP_MANTELZORGER = "Mantelzorger"
 BESLISTERMIJN = timedelta(weeks=8)  # article 2.2: decisions within 8 weeks
 
 ELIGIBILITY = [
@@ -29,6 +35,40 @@ ELIGIBILITY = [
     ("drie_maanden", "ja", "U zorgt al langer dan 3 maanden, of dat gaat zo zijn."),
     ("woont_in_lochem", "ja", "De persoon voor wie u zorgt woont in de gemeente Lochem."),
 ]
+
+
+# A Dutch house number: the number, then a huisletter and/or toevoeging ("12", "12a", "12-A", "12 bis").
+HUISNUMMER = re.compile(r"0*(?P<nummer>\d+)(?P<toevoeging>.*)")
+SCHEIDING = re.compile(r"[\s\-./]+")
+
+
+def address_key_parts(postcode: str, huisnummer: str) -> tuple[str, str, str]:
+    """(postcode, number, addition) written one way: "7241 ab" = "7241AB"; "12" = " 12 " = "012";
+    "12a" = "12 A" = "12-A", but "12a" is not "12" and "12-1" is not "121"."""
+    postcode = re.sub(r"\s+", "", postcode).upper()
+    huisnummer = huisnummer.strip()
+    match = HUISNUMMER.fullmatch(huisnummer)
+    if match is None:
+        return postcode, "", SCHEIDING.sub("", huisnummer).upper()
+    return postcode, match["nummer"], SCHEIDING.sub("", match["toevoeging"]).upper()
+
+
+def yearly_keys(mantelzorger: dict) -> tuple[str, ...]:
+    """The keys that recognise this mantelzorger within a year, from the answers of the step
+    "Uw gegevens" (as cleaned, or as stored with the birth date as ISO text).
+
+    The first is the key submissions have always been stored under (name and birth date); the
+    second adds the same birth date at the same address whatever the spelling of the name.
+    """
+    geboortedatum = mantelzorger["geboortedatum"]
+    if isinstance(geboortedatum, date):
+        geboortedatum = geboortedatum.isoformat()
+    naam = " ".join(mantelzorger["naam"].split())
+    adres = address_key_parts(mantelzorger["postcode"], mantelzorger["huisnummer"])
+    return (
+        blind_index(naam, geboortedatum),
+        blind_index("mantelzorger-adres", geboortedatum, *adres),
+    )
 
 
 class GeschiktheidForm(forms.Form):
@@ -120,7 +160,7 @@ class MantelzorgcomplimentFlow(Flow):
                 "Het mantelzorgcompliment is voor mantelzorgers zoals de verordening die omschrijft. "
                 "Uit uw antwoorden blijkt dat dit (nog) niet voor u geldt. Daarvoor moet gelden: "
                 + " ".join(missing),
-                link=_begrip_link(),
+                link=self._begrip_link(),
             )
 
     def closed_message(self, page, today) -> str:
@@ -139,9 +179,7 @@ class MantelzorgcomplimentFlow(Flow):
         return Prepared(
             gegevens={slug: jsonable(data) for slug, data in cleaned.items()},
             onderwerpen=["mantelzorg"],
-            uniek_per_jaar=blind_index(
-                " ".join(mantelzorger["naam"].split()), mantelzorger["geboortedatum"].isoformat()
-            ),
+            sleutels_per_jaar=yearly_keys(mantelzorger),
             ontvanger_email=mantelzorger["email"],
             ontvanger_naam=mantelzorger["naam"],
         )
@@ -149,7 +187,11 @@ class MantelzorgcomplimentFlow(Flow):
     def duplicate_message(self, page) -> str:
         return (
             "U hebt dit jaar al een mantelzorgcompliment aangevraagd. Iedere mantelzorger kan het één keer "
-            "per kalenderjaar krijgen. Hebt u vragen over uw eerdere aanvraag? Bel 't Baken op 0573 289 222."
+            "per kalenderjaar krijgen. We herkennen een eerdere aanvraag aan dezelfde naam en geboortedatum, "
+            "of aan dezelfde geboortedatum op hetzelfde adres (postcode en huisnummer), ook als de naam "
+            "anders geschreven is. Klopt dit niet, bijvoorbeeld omdat iemand anders met dezelfde "
+            "geboortedatum op uw adres woont en ook mantelzorger is? Of hebt u vragen over uw eerdere "
+            "aanvraag? Bel 't Baken op 0573 289 222, dan zoeken we het samen uit."
         )
 
     def next_steps(self, page, inzending) -> list[NextStep]:
@@ -169,7 +211,7 @@ class MantelzorgcomplimentFlow(Flow):
             ),
         ]
 
-
-def _begrip_link():
-    begrip = legislation.begrip("Mantelzorger")
-    return ("Wat de verordening onder mantelzorger verstaat", begrip.url) if begrip else None
+    def _begrip_link(self) -> tuple[str, str] | None:
+        """The begrip *mantelzorger* as the version in force today defines it, under its own term."""
+        begrip = self.begrip(BEGRIP_MANTELZORGER)
+        return (f"Wat de verordening onder ‘{begrip.term}’ verstaat", begrip.url) if begrip else None

@@ -1,4 +1,4 @@
-from .inzendingen import Bericht, Inzending
+from .inzendingen import Bericht, Inzending, InzendingSleutel
 from .pages import ArtikelVerwijzing, FlowPage, LoketPage
 from .panel import (
     Bevolkingsaandeel,
@@ -17,6 +17,7 @@ __all__ = [
     "Bevolkingsaandeel",
     "FlowPage",
     "Inzending",
+    "InzendingSleutel",
     "LoketPage",
     "PanelContact",
     "Panellid",

@@ -26,21 +26,12 @@ class Inzending(models.Model):
     gegevens = EncryptedJSONField("gegevens")
     # Exactly-once: the token of the flow session that produced this submission.
     token = models.CharField(max_length=64, unique=True)
-    # One compliment per mantelzorger per year: a keyed hash, unique per flow and year.
-    uniek_per_jaar = models.CharField(max_length=64, null=True, blank=True)
     jaar = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = "inzending"
         verbose_name_plural = "inzendingen"
         ordering = ["-ingediend_op"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["flow", "jaar", "uniek_per_jaar"],
-                name="een_per_persoon_per_jaar",
-                condition=models.Q(uniek_per_jaar__isnull=False),
-            )
-        ]
         permissions = [("export_inzending", "Kan inzendingen exporteren")]
 
     def __str__(self):
@@ -48,6 +39,28 @@ class Inzending(models.Model):
 
     def status_label(self) -> str:
         return self.get_status_display()
+
+
+class InzendingSleutel(models.Model):
+    """One keyed hash (loket/crypto.py `blind_index`) that recognises the person behind a submission,
+    such as a mantelzorger's name with birth date, or birth date with address. Unique per flow and
+    year: the database itself refuses a second compliment for the same mantelzorger in a year,
+    also when two requests race. It goes when its submission goes."""
+
+    inzending = models.ForeignKey(Inzending, on_delete=models.CASCADE, related_name="sleutels")
+    flow = models.CharField(max_length=40)
+    jaar = models.PositiveIntegerField()
+    sleutel = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = "herkenningssleutel"
+        verbose_name_plural = "herkenningssleutels"
+        constraints = [
+            models.UniqueConstraint(fields=["flow", "jaar", "sleutel"], name="een_sleutel_per_flow_per_jaar")
+        ]
+
+    def __str__(self):
+        return f"{self.flow} {self.jaar}"
 
 
 class Bericht(models.Model):

@@ -6,6 +6,7 @@ reach it through loket/routes.py, never by importing it.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -14,7 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from .. import routes
+from .. import legislation, routes
 from ..flows import flow_choices, get_flow
 
 
@@ -84,12 +85,23 @@ class FlowPage(RoutablePageMixin, Page):
         blank=True,
         help_text="Alleen voor het mantelzorgcompliment.",
     )
+    grondslag = RichTextField(
+        "waar regels buiten de verordening staan",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=(
+            "Sommige formulieren passen een regel toe die de verordening niet noemt, zoals een "
+            "minimumleeftijd. Schrijf hier waar die regel staat (met een link als dat kan). Wie om zo'n "
+            "regel wordt geweigerd, leest deze tekst in plaats van een verwijzing naar een artikel."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("flow"),
         FieldPanel("intro"),
         FieldPanel("notificatie_email"),
         InlinePanel("artikelen", heading="Artikelen die gelden", label="artikel"),
+        FieldPanel("grondslag"),
         MultiFieldPanel(
             [FieldPanel("aanvraag_vanaf"), FieldPanel("aanvraag_tot"), FieldPanel("bedrag")],
             heading="Mantelzorgcompliment",
@@ -106,9 +118,11 @@ class FlowPage(RoutablePageMixin, Page):
     def get_flow(self):
         return get_flow(self.flow)
 
-    def artikel_links(self):
-        """(label, url) of the governing articles, each in the version in force today."""
-        return [(a.label(), a.url()) for a in self.artikelen.select_related("regeling")]
+    def artikel_links(self) -> list[tuple[str, str]]:
+        """(label, url) of the governing articles in the version in force today, each labelled
+        with its own number and title; an article that version lacks is left out."""
+        links = (verwijzing.link() for verwijzing in self.artikelen.select_related("regeling"))
+        return [link for link in links if link is not None]
 
     # Thin routes; the flow engine does the work (registered in loket/wagtail_hooks.py).
     @path("")
@@ -137,18 +151,29 @@ class FlowPage(RoutablePageMixin, Page):
 
 
 class ArtikelVerwijzing(Orderable):
-    """An article that governs a flow, by number: always shown in the version in force."""
+    """An article that governs a flow, by number: shown as the version in force has it, with
+    the article's own number and title (never a label typed here, which could differ)."""
 
     page = ParentalKey(FlowPage, on_delete=models.CASCADE, related_name="artikelen")
     regeling = models.ForeignKey("regelgeving.RegelingPage", on_delete=models.CASCADE, related_name="+")
-    nummer = models.CharField("artikelnummer", max_length=40)
-    omschrijving = models.CharField("waar gaat het over", max_length=255, blank=True)
+    nummer = models.CharField(
+        "artikelnummer",
+        max_length=40,
+        help_text=(
+            "Het nummer zoals de regeling het heeft, bijvoorbeeld 2.2. De pagina toont het nummer en "
+            "het opschrift van het artikel uit de versie die op dat moment geldt."
+        ),
+    )
 
-    panels = [FieldPanel("regeling"), FieldPanel("nummer"), FieldPanel("omschrijving")]
+    panels = [FieldPanel("regeling"), FieldPanel("nummer")]
 
-    def label(self) -> str:
-        label = f"Artikel {self.nummer}"
-        return f"{label}: {self.omschrijving}" if self.omschrijving else label
+    def clean(self):
+        super().clean()
+        self.nummer = self.nummer.strip()
+        if self.regeling_id and not legislation.artikel_in_any_version(self.regeling, self.nummer):
+            melding = f"Artikel {self.nummer} staat in geen enkele gepubliceerde versie van deze regeling."
+            raise ValidationError({"nummer": melding})
 
-    def url(self) -> str:
-        return self.regeling.artikel_url(self.nummer)
+    def link(self, peildatum=None) -> tuple[str, str] | None:
+        """(label, url) of the article in the version in force on `peildatum` (today)."""
+        return legislation.artikel_link(self.regeling, self.nummer, peildatum)

@@ -284,7 +284,7 @@ def test_mantelzorgcompliment_refusal_has_no_wcag_violations_and_links_to_the_be
     axe.check(page, "niet mogelijk")
     aanpassen = page.get_by_role("link", name="Pas uw antwoorden aan")
     assert aanpassen.get_attribute("href") == MANTELZORGCOMPLIMENT + "stap/geschiktheid/"
-    begrip = page.get_by_role("link", name="Wat de verordening onder mantelzorger verstaat")
+    begrip = page.get_by_role("link", name="Wat de verordening onder ‘Mantelzorger’ verstaat")
     assert BEGRIP_MANTELZORGER.match(begrip.get_attribute("href")), begrip.get_attribute("href")
     skip_to_content(page)
     follow(page, begrip, "De link naar het begrip mantelzorger")

@@ -12,13 +12,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.utils import timezone
 
+from loket.crypto import blind_index
 from loket.flows import FLOWS
 from loket.flows.fields import iban_is_valid
-from loket.models import Inzending, LoketPage
+from loket.flows.mantelzorgcompliment import address_key_parts, yearly_keys
+from loket.models import Inzending, InzendingSleutel, LoketPage
 from tests.loket.support import (
     COMPLIMENT,
     GESCHIKT,
@@ -42,6 +45,12 @@ from tests.loket.support import (
 REGELING = "/regelgeving/verordening-sociaal-domein/"
 
 
+def artikel_titel(nummer: str) -> str:
+    """The article's own number and title, as the version in force has it (the label of its links)."""
+    from regelgeving.models import ArtikelPage
+
+    return ArtikelPage.objects.get(versie=lochem_versie(), nummer=nummer).title
+
 
 # --- 1. the loket section editors manage ----------------------------------------------------------
 
@@ -55,9 +64,9 @@ def test_loket_page_shows_contact_details_and_the_flows_on_offer(client):
     melding = get_ok(client, MELDING)
     assert "U hebt geen DigiD nodig" in melding  # the editable intro
     assert f'href="{stap(MELDING, "voor-wie")}"' in melding  # Start
-    # The articles that govern the flow, each in the version in force.
-    assert f'href="{REGELING}artikel/2.2/"' in melding and "Artikel 2.2: Het gesprek na uw melding" in melding
-    assert f'href="{REGELING}artikel/10.8/"' in melding
+    # The articles that govern the flow, each in the version in force, under its own number and title.
+    assert f'href="{REGELING}artikel/2.2/">{artikel_titel("2.2")}</a>' in melding
+    assert f'href="{REGELING}artikel/10.8/">{artikel_titel("10.8")}</a>' in melding
     assert client.get(f"{REGELING}artikel/2.2/", follow=True).status_code == 200
 
 
@@ -66,8 +75,10 @@ def test_editors_change_intro_notification_address_and_amount(
 ):
     flow_page = page("melding")
     edit = get_ok(admin_client, f"/admin/pages/{flow_page.pk}/edit/")
-    for field in ("intro", "notificatie_email", "bewaartermijn_dagen", "artikelen-"):
+    for field in ("intro", "notificatie_email", "bewaartermijn_dagen", "artikelen-", "grondslag"):
         assert f'name="{field}' in edit
+    # An article is chosen by number; its label comes from the version, never typed by hand.
+    assert 'name="artikelen-0-omschrijving"' not in edit and 'name="artikelen-0-nummer"' in edit
     assert LoketPage.objects.get().get_children().count() == 3
 
     flow_page.intro = "<p>Nieuwe uitleg van de redactie.</p>"
@@ -79,6 +90,19 @@ def test_editors_change_intro_notification_address_and_amount(
     notificatie = [m for m in mailoutbox if m.to == ["wmo-team@lochem.nl"]]
     assert len(notificatie) == 1
     assert Inzending.objects.get().referentie in notificatie[0].subject
+
+
+def test_an_article_number_that_no_version_has_is_refused_in_the_admin():
+    verwijzing = page("melding").artikelen.first()
+    verwijzing.nummer = "2.22"
+    with pytest.raises(ValidationError) as refused:
+        verwijzing.full_clean()
+    assert refused.value.message_dict["nummer"] == [
+        "Artikel 2.22 staat in geen enkele gepubliceerde versie van deze regeling."
+    ]
+    verwijzing.nummer = " 10.8 "
+    verwijzing.full_clean()
+    assert verwijzing.nummer == "10.8"
 
 
 def test_every_flow_page_is_an_editable_page_under_the_loket():
@@ -234,8 +258,9 @@ def test_complete_melding_for_someone_else_ends_on_the_confirmation_with_dates_a
     assert f"Besluit uiterlijk op: {lang(vandaag + timedelta(weeks=8))}." in vervolg
     # The articles as they read on the day of the melding; cliëntondersteuning was asked for.
     artikel_22 = f"{REGELING}artikel/2.2/?peildatum={vandaag.isoformat()}"
-    assert f'href="{artikel_22}">Artikel 2.2</a>' in vervolg
-    assert f'href="{REGELING}artikel/10.8/?peildatum={vandaag.isoformat()}">Artikel 10.8</a>' in vervolg
+    assert f'href="{artikel_22}">{artikel_titel("2.2")}</a>' in vervolg
+    artikel_108 = f"{REGELING}artikel/10.8/?peildatum={vandaag.isoformat()}"
+    assert f'href="{artikel_108}">{artikel_titel("10.8")}</a>' in vervolg
     artikel = client.get(artikel_22, follow=True)
     assert artikel.status_code == 200 and "Het gesprek na uw melding" in html(artikel)
 
@@ -324,7 +349,8 @@ def test_complete_compliment_ends_on_the_confirmation_with_decision_date_amount_
     vandaag = timezone.localdate()
     assert f"Uiterlijk op: {lang(vandaag + timedelta(weeks=8))}." in page_html
     assert "€ 150,00" in page_html and "eindigt op 4300" in page_html
-    assert f'href="{REGELING}artikel/5.2.1/?peildatum={vandaag.isoformat()}">Artikel 5.2.1</a>' in page_html
+    artikel_521 = f"{REGELING}artikel/5.2.1/?peildatum={vandaag.isoformat()}"
+    assert f'href="{artikel_521}">{artikel_titel("5.2.1")}</a>' in page_html
     assert "mantelzorgcompliment" in html(client.get(f"{REGELING}artikel/5.2.1/", follow=True))
     assert inzending.gegevens["mantelzorger"]["iban"] == "NL91 ABNA 0417 1643 00"
     assert inzending.gegevens["verzorgde"]["relatie"] == "ouder"
@@ -358,7 +384,7 @@ def test_ineligible_answer_gets_a_friendly_explanation_with_the_begrip_and_store
     page_html = get_ok(client, location)
     assert "helaas niet mogelijk" in page_html and uitleg in page_html
     assert (
-        f'<a class="utrecht-link" href="{begrip.url}">Wat de verordening onder mantelzorger verstaat</a>'
+        f'<a class="utrecht-link" href="{begrip.url}">Wat de verordening onder ‘Mantelzorger’ verstaat</a>'
         in (page_html)
     )
     assert f'href="{stap(MZC, "geschiktheid")}">Pas uw antwoorden aan</a>' in page_html
@@ -403,10 +429,112 @@ def test_second_compliment_for_the_same_mantelzorger_in_a_year_is_refused(client
     assert "één keer per kalenderjaar" in html(response)
     assert Inzending.objects.count() == 1
 
-    # Someone else may apply.
+    # Someone else may apply: another name and another birth date.
     third = Client()
-    complete(third, MZC, COMPLIMENT | {"mantelzorger": COMPLIMENT["mantelzorger"] | {"naam": "Kees Bakker"}})
+    kees = {"naam": "Kees Bakker", "geboortedatum": "11-09-1970", "postcode": "7242 CD"}
+    complete(third, MZC, COMPLIMENT | {"mantelzorger": COMPLIMENT["mantelzorger"] | kees})
     assert Inzending.objects.count() == 2
+
+
+# Piet Mantel cares for his mother; Truus, his wife, for her father. They share an address and a bank account.
+PIET = {
+    "naam": "Piet Mantel",
+    "geboortedatum": "17-08-1955",
+    "straat": "Molenstraat",
+    "huisnummer": "12a",
+    "postcode": "7241 AB",
+    "woonplaats": "Lochem",
+    "email": "piet@example.nl",
+    "iban": "NL91 ABNA 0417 1643 00",
+    "tenaamstelling": "P. en G. Mantel",
+}
+
+
+def compliment_van(mantelzorger: dict) -> dict:
+    return COMPLIMENT | {"mantelzorger": PIET | mantelzorger}
+
+
+def test_the_same_mantelzorger_under_another_spelling_of_his_name_is_refused_kindly(client):
+    complete(client, MZC, compliment_van({}))
+    # The same birth date at the same address, typed another way: the same person.
+    other = Client()
+    fill(other, MZC, compliment_van({"naam": "P. Mantel", "huisnummer": " 12-A", "postcode": "7241ab"}))
+    response = send(other, MZC)
+    assert response.status_code == 409
+    refusal = html(response)
+    assert "U hebt dit jaar al een mantelzorgcompliment aangevraagd" in refusal
+    assert (
+        "of aan dezelfde geboortedatum op hetzelfde adres (postcode en huisnummer), ook als de naam anders "
+        "geschreven is" in refusal
+    )
+    assert "Baken op 0573 289 222, dan zoeken we het samen uit." in refusal
+    assert Inzending.objects.count() == 1
+
+    # Having moved house does not make another person either: the name and birth date still match.
+    moved = Client()
+    fill(moved, MZC, compliment_van({"straat": "Markt", "huisnummer": "3", "postcode": "7241 AA"}))
+    assert send(moved, MZC).status_code == 409
+    assert Inzending.objects.count() == 1
+
+
+def test_carers_who_share_an_address_and_a_bank_account_are_each_recognised_on_their_own(client):
+    complete(client, MZC, compliment_van({}))
+    # His wife: the same address and bank account, another birth date.
+    complete(Client(), MZC, compliment_van({"naam": "Truus Mantel", "geboortedatum": "03-02-1958"}))
+    # The neighbour at number 12, not 12a, born on the same day as Piet.
+    complete(Client(), MZC, compliment_van({"naam": "Gerrit Buur", "huisnummer": "12"}))
+    assert Inzending.objects.count() == 3
+
+
+def test_one_compliment_a_calendar_year_so_last_years_does_not_count(client):
+    complete(client, MZC, compliment_van({}))
+    vorig_jaar = timezone.localdate().year - 1
+    Inzending.objects.update(jaar=vorig_jaar)
+    InzendingSleutel.objects.update(jaar=vorig_jaar)
+    complete(Client(), MZC, compliment_van({"naam": "P. Mantel"}))
+    assert sorted(Inzending.objects.values_list("jaar", flat=True)) == [vorig_jaar, vorig_jaar + 1]
+
+
+def test_the_database_refuses_a_second_submission_with_a_key_of_this_year():
+    """Two requests that both passed the check before either was stored: the unique key decides."""
+    complete(Client(), MZC, compliment_van({}))
+    sleutel = InzendingSleutel.objects.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        InzendingSleutel.objects.create(
+            inzending=sleutel.inzending, flow=sleutel.flow, jaar=sleutel.jaar, sleutel=sleutel.sleutel
+        )
+
+
+def test_a_compliment_stored_under_the_earlier_key_still_blocks_a_second_one(client):
+    """Before the address counted, a submission was stored under one key: name and birth date.
+    Migration 0005 keeps that key as it was, and the flow still gives it, so it still blocks."""
+    anna = COMPLIMENT["mantelzorger"]
+    earlier_key = blind_index("Anna de Vries", "1968-05-02")  # as submissions were keyed until now
+    assert yearly_keys({**anna, "geboortedatum": date(1968, 5, 2)})[0] == earlier_key
+
+    complete(client, MZC, COMPLIMENT)
+    InzendingSleutel.objects.exclude(sleutel=earlier_key).delete()  # as the column held it
+    elsewhere = COMPLIMENT | {"mantelzorger": anna | {"straat": "Markt", "huisnummer": "3"}}
+    again = Client()
+    fill(again, MZC, elsewhere)
+    assert send(again, MZC).status_code == 409
+
+
+@pytest.mark.parametrize(
+    "een, ander, zelfde",
+    [
+        (("7241 ab", "12"), ("7241AB", " 12 "), True),
+        (("7241AB", "12"), ("7241AB", "012"), True),
+        (("7241AB", "12a"), ("7241AB", "12-A"), True),
+        (("7241AB", "12a"), ("7241AB", "12 A"), True),
+        (("7241AB", "12 bis"), ("7241AB", "12-BIS"), True),
+        (("7241AB", "12a"), ("7241AB", "12"), False),
+        (("7241AB", "12-1"), ("7241AB", "121"), False),
+        (("7241AB", "12"), ("7241AC", "12"), False),
+    ],
+)
+def test_an_address_is_recognised_however_it_is_typed_but_not_beyond_that(een, ander, zelfde):
+    assert (address_key_parts(*een) == address_key_parts(*ander)) is zelfde
 
 
 def test_outside_the_application_period_the_page_says_so_and_steps_redirect(client):
@@ -513,8 +641,10 @@ def test_without_an_email_address_only_the_baken_is_notified(
 def test_personal_data_are_encrypted_in_the_database(client):
     complete(client, MZC, COMPLIMENT)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT gegevens, uniek_per_jaar FROM loket_inzending")
-        [(gegevens, uniek)] = cursor.fetchall()
+        cursor.execute("SELECT gegevens FROM loket_inzending")
+        [(gegevens,)] = cursor.fetchall()
+        cursor.execute("SELECT sleutel FROM loket_inzendingsleutel")
+        uniek = " ".join(row[0] for row in cursor.fetchall())
         cursor.execute("SELECT inhoud FROM loket_bericht")
         berichten = " ".join(row[0] for row in cursor.fetchall())
     for persoonlijk in ("Anna", "Vries", "Nieuweweg", "ABNA", "0417", "anna@example.nl", "Barchem", "1968"):
