@@ -10,7 +10,7 @@ from .models import Bericht
 
 
 def _absolute(url: str) -> str:
-    return url if url.startswith("http") else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url if url.startswith("http") else settings.SITE_URL + url
 
 
 def confirmation_message(page, flow, inzending, prepared) -> Bericht:

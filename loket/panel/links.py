@@ -14,7 +14,7 @@ RESULTS_SALT = "lochem-spreekt:resultaten"
 
 
 def absolute(url: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return settings.SITE_URL + url
 
 
 def confirm_url(lid) -> str:

@@ -5,7 +5,7 @@ results before the public does, and leave, all in Chromium with zero axe violati
 and answering are done by keyboard alone (Tab, the arrow keys, Space, Enter; no click, fill or
 check), with the keyboard helpers of tests/browser/support.py. The e-mails go through the task backend into
 Django's locmem outbox; the test takes the links out of their text and opens their path on the
-live server (the links carry WAGTAILADMIN_BASE_URL, not the live server's address).
+live server (the links carry SITE_URL, not the live server's address).
 
 Staff work (inviting, closing the peiling, releasing the results) is done in the test process:
 the live server runs in this process and shares its database.

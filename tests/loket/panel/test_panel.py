@@ -59,7 +59,7 @@ SIGNUP = "/loket/lochem-spreekt/"
 BIBLIOTHEEK = "/loket/lochem-spreekt/bibliotheek/"
 ARTIKEL_10_9 = "/regelgeving/verordening-sociaal-domein/artikel/10.9/"
 PANEL_ADMIN = "/admin/lochem-spreekt/"
-BASE = django_settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+BASE = django_settings.SITE_URL
 DAG = 24 * 60 * 60
 MENU_ITEM = f'"url": "{PANEL_ADMIN}"'  # the admin menu is JSON for the sidebar
 
