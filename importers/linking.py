@@ -393,7 +393,7 @@ def _reads_as_noun(text: str, start: int) -> bool:
     """A word that may be a verb ("aanvragen") is the noun at the start of a sentence or item, or
     after an article, possessive, demonstrative, number or preposition; elsewhere ("kan een
     compliment aanvragen", "te aanvragen", "als zij ondersteuning aanvragen") it is the verb."""
-    before = text[:start].rstrip()
+    before = text[max(0, start - 40) : start].rstrip()
     if not before or before[-1] in ".!?:;(•–—":
         return True
     word = _PREVIOUS_WORD.search(before)
@@ -467,8 +467,12 @@ _LIST_MARK = re.compile(r"(?:^|\s)[a-z0-9]{1,3}[.)]$")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?:;(•–—\"“‘'" or bool(_LIST_MARK.search(before))
+    pos = start
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    if pos == 0 or text[pos - 1] in ".!?:;(•–—\"“‘'":
+        return True
+    return bool(_LIST_MARK.search(text[max(0, pos - 5) : pos]))
 
 
 def _merge_text(segments: list[Segment]) -> list[Segment]:

@@ -60,14 +60,16 @@ _NEXT_NUMBER = {
     for kind, _words, numbers in _KINDS
 }
 # Details after a number: "lid 2", "tweede lid", "het eerste en tweede lid", "onderdeel a",
-# "aanhef en onder b", "sub 2°", "eerste volzin". The first lid named is the lid cited.
+# "aanhef en onder b", "onder a en b", "sub 2°", ", 1°", "eerste volzin". The first lid named is
+# the lid cited.
 _ORD_LIST = rf"(?:het\s+)?(?:{_ORD})(?:{_LIST_SEPARATOR}(?:het\s+)?(?:{_ORD}))*"
 _SUBPART = r"(?:[a-z]|\d{1,2}°?|[ivx]{1,4})(?![\w°])"
 _DETAIL = re.compile(
     r",?\s+(?:"
     rf"lid\.?\s*(?P<lid>\d+[a-z]?)(?!\w|[.:]\d)"
     rf"|(?P<ords>{_ORD_LIST})\s+(?:lid|leden)\b"
-    rf"|(?:aanhef\s+en\s+)?(?:onderdeel|onder|sub)\s+{_SUBPART}"
+    rf"|(?:aanhef\s+en\s+)?(?:onderdelen|onderdeel|onder|sub)\s+{_SUBPART}(?:{_LIST_SEPARATOR}{_SUBPART})*"
+    r"|\d{1,2}°"
     r"|aanhef\b"
     rf"|(?:{_ORD}|laatste)\s+volzin\b"
     r")",
@@ -187,7 +189,8 @@ class CitationGrammar:
             found.append(citation)
             taken.append((citation.start, citation.end))
         for m in _BARE_LID.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken) or _NOT_A_LID.search(text[: m.start()]):
+            member = _NOT_A_LID.search(text[max(0, m.start() - 20) : m.start()])
+            if member or any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             citation = self._bare_lid(text, m)
             if citation is None:
@@ -248,7 +251,7 @@ class CitationGrammar:
                 return LAW, m.group(0), m.end()
         if m := _ELSEWHERE.match(text, pos):
             return ELSEWHERE, "", m.end()
-        before = text[:start]
+        before = text[max(0, start - 120) : start]  # a law named just before: a few words back
         if self.laws:
             for m in self.laws.finditer(before):
                 if re.fullmatch(r"\s*,?\s*", before[m.end() :]):

@@ -184,3 +184,17 @@ def test_typed_citations(raw, citation):
 def test_the_rest_of_a_typed_query_stays():
     citation, rest = typed_citation("art. 6:6 awb")
     assert citation.label() == "artikel 6:6" and rest.split() == ["awb"]
+
+
+@pytest.mark.parametrize(
+    "words, lid",
+    [
+        ("artikel 3.4, tweede lid, onder a, 1°, van de Wmo", "2"),
+        ("artikel 3, onder a en b, van de Wmo", ""),
+        ("artikel 5, derde lid, aanhef en onder a, van de Participatiewet", "3"),
+        ("artikel 2.3, eerste en tweede lid", "1"),
+    ],
+)
+def test_a_link_covers_the_reference_with_its_details(words, lid):
+    assert cited(f"bedoeld in {words}, is")[0][1][0][1:] == (words, lid)
+    assert cited("artikel 3 onder andere")[0][1][0][1] == "artikel 3"
