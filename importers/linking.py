@@ -191,7 +191,7 @@ class Linker:
                 out.append(text[pos:end])
                 pos = end
                 continue
-            if first_use_only:
+            if first_use_only or link.kind == "begrip":  # a begrip the source marks counts as its use
                 self._seen.add((link.kind, link.key))
             if start > pos:
                 out.append(text[pos:start])

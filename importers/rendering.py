@@ -49,8 +49,11 @@ class Renderer:
         self.bwb = bwb_ids
 
     def blocks(self, blocks: list[Block]) -> list[dict]:
-        """The blocks of one part (article, annex, definition) in the linker's scope."""
-        self.linker.set_leden(b.nr for b in blocks if isinstance(b, Lid))
+        """The blocks of one part (article, annex, definition) in the linker's scope. Text
+        rendered later in the same scope (an article's toelichting) keeps the article's leden."""
+        leden = [b.nr for b in blocks if isinstance(b, Lid)]
+        if leden:
+            self.linker.set_leden(leden)
         out = []
         for block in blocks:
             rendered = self.block(block, top_level=True)

@@ -227,7 +227,7 @@ def test_an_article_reference_names_its_lid_for_the_anchor():
 
 def test_a_source_reference_is_followed_as_given():
     lk = linker(bijlagen={"XV"}, artikelen={"1"})
-    text = "Zie Bijlage 15 en het vorige lid; de mantelzorger en de mantelzorger."
+    text = "Zie Bijlage 15 en het vorige lid; de mantelzorger en de mantelzorger; elke mantelzorger."
     refs = [
         SourceRef(4, 14, "cmp_XV", "bijlage", "XV"),
         SourceRef(18, 32, "art_1__para_1", "artikel", "1", "1"),
@@ -239,7 +239,7 @@ def test_a_source_reference_is_followed_as_given():
         Link("artikel", "1", "het vorige lid", lid="1"),
         Link("begrip", "mantelzorger", "mantelzorger"),
         Link("begrip", "mantelzorger", "mantelzorger"),  # as the source marks it, each time
-    ]
+    ]  # and the one it does not mark is not linked again
 
 
 def test_a_source_reference_to_something_not_here_stays_plain_and_is_reported():
