@@ -12,10 +12,26 @@ from datetime import date
 
 
 @dataclass
+class SourceRef:
+    """Words of an Alinea that the source itself marks as a reference to a part of the same
+    regulation (a STOP IntRef): followed as given, whatever the words say ("Bijlage 15" may
+    point at bijlage XV). The parser fills in the part it found behind `target`."""
+
+    start: int
+    end: int
+    target: str  # the source's id of the element pointed at (eId or wId)
+    kind: str = ""  # "artikel", "hoofdstuk", "afdeling", "paragraaf", "bijlage", "begrip"; "" if not found
+    nummer: str = ""  # the part's number, or the begrip's term
+    lid: str = ""  # the lid of that article, when the target lies in one
+    part: str = ""  # the `bron_id` of that part, which names it even without a (unique) number
+
+
+@dataclass
 class Alinea:
     """A paragraph of running text."""
 
     text: str
+    refs: list[SourceRef] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +87,7 @@ class Artikel:
     status: str = ""  # "", "vervallen", "gereserveerd"
     toelichting: list[Block] = field(default_factory=list)  # its part of the artikelsgewijze toelichting
     twijfels: list[str] = field(default_factory=list)  # why its text may not all be its own (doubt.py)
+    bron_id: str = ""  # the source's own id of the part (STOP eId), which references point at
 
 
 @dataclass
@@ -85,6 +102,7 @@ class Divisie:
     wetten: list[str] = field(default_factory=list)
     inferred: bool = False  # heading missing from the source, implied by numbering
     status: str = ""  # "", "vervallen", "gereserveerd"
+    bron_id: str = ""
 
 
 # What a body and a division's children hold.
@@ -98,6 +116,7 @@ class Bijlage:
     blocks: list[Block] = field(default_factory=list)
     inferred: bool = False
     status: str = ""  # "", "vervallen", "gereserveerd"
+    bron_id: str = ""
 
 
 @dataclass
@@ -115,6 +134,7 @@ class Begrip:
     term: str  # as published, e.g. "Mantelzorger(s)"
     definitie: list[Block] = field(default_factory=list)
     defined_in: str = ""  # "artikel 1.1", "Begrippenlijst", "bijlage 3"
+    bron_id: str = ""
 
 
 @dataclass

@@ -239,6 +239,8 @@ class _Writer:
                 targets.bijlagen.setdefault(node.nummer, page)
             elif isinstance(page, BegripPage):
                 targets.begrippen[page.slug] = page
+            if getattr(node, "bron_id", ""):
+                targets.by_part[node.bron_id] = page
         return targets
 
     @staticmethod
@@ -258,6 +260,7 @@ class _Writer:
             bijlagen=set(targets.bijlagen),
             terms=terms,
             laws=law_list,
+            parts=set(targets.by_part),
         )
 
     def _render_texts(self, tree: VersionTree, render: Renderer, laws: LawRegister) -> dict[Page, list]:
@@ -278,10 +281,9 @@ class _Writer:
             if page is None:
                 continue
             if isinstance(node, Artikel):
-                naam = f"artikel {node.nummer}" if node.nummer else page.title
-                linker.scope(naam)
+                linker.scope(f"artikel {node.nummer}" if node.nummer else page.title)
                 page.body = render.blocks(node.blocks)
-                linker.scope(f"toelichting bij {naam}")
+                # In the article's scope: "het tweede lid" in its toelichting is the article's lid.
                 page.toelichting = render.blocks(node.toelichting)
             else:
                 linker.scope(f"{node.soort} {node.nummer}")

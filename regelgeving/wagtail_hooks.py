@@ -1,3 +1,5 @@
+import re
+
 from django.urls import path
 from django.utils.html import escape
 from wagtail import hooks
@@ -18,14 +20,27 @@ hooks.register("before_serve_page", page_cache.note_public_page)
 
 
 class PreloadedPageLinkHandler(PageLinkHandler):
-    """Page links answered from `render_stream`'s single lookup when it has them."""
+    """Page links answered from `render_stream`'s single lookup when it has them; a link that
+    carries an `anchor` (the importer's link to an article's lid) goes to that place on the page."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
         urls = preloaded_urls()
         if urls is not None and all(str(a.get("id")) in urls for a in attrs_list):
-            return [f'<a href="{escape(urls[str(a["id"])])}">' for a in attrs_list]
-        return super().expand_db_attributes_many(attrs_list)
+            tags = [f'<a href="{escape(urls[str(a["id"])])}">' for a in attrs_list]
+        else:
+            tags = super().expand_db_attributes_many(attrs_list)
+        anchors = [attrs.get("anchor", "") for attrs in attrs_list]
+        return [_with_anchor(tag, anchor) for tag, anchor in zip(tags, anchors, strict=True)]
+
+
+_ANCHOR = re.compile(r"[\w-]+")
+
+
+def _with_anchor(tag: str, anchor: str) -> str:
+    if not _ANCHOR.fullmatch(anchor) or not tag.endswith('">'):
+        return tag
+    return f'{tag[:-2]}#{anchor}">'
 
 
 # Runs after Wagtail's own registration (default order 0) so that ours replaces it.

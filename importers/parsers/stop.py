@@ -7,6 +7,7 @@ namespace on inner elements and mix prefixed and unprefixed names.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from types import MappingProxyType
 
@@ -28,6 +29,7 @@ from ..tree import (
     Lijst,
     ListItem,
     Metadata,
+    SourceRef,
     Tabel,
     Tussenkop,
     clean_text,
@@ -98,6 +100,8 @@ class _StopReader:
         self.doc = Document(metadata=Metadata(bron=bron, formaat="stop"))
         self.articles_by_id: dict[str, Artikel] = {}  # eId and wId of each article read
         self.placed_images: set[str] = set()  # tree paths of the images that became a Figuur
+        self._parts: dict[str, Artikel | Divisie | Bijlage | Begrip] = {}  # by eId and wId
+        self._refs: list[tuple[SourceRef, object]] = []  # each IntRef with its text's component
 
     # -- top level ---------------------------------------------------------
 
@@ -113,11 +117,12 @@ class _StopReader:
         self.doc.sluiting = self._formula(regeling, besluit, "Sluiting")
         for el in text_root:
             if local(el) == "Bijlage":
-                self.doc.bijlagen.append(self._bijlage(el))
+                self.doc.bijlagen.append(self._register(el, self._bijlage(el)))
         self._toelichtingen(text_root)
         if regeling is not None and besluit is not None:
             self._toelichtingen(besluit, titel="Toelichting bij het besluit")
         self._report_lost_images(text_root)
+        self._follow_refs()
         return self.doc
 
     def _pick_text(self):
@@ -214,12 +219,12 @@ class _StopReader:
         for el in elements:
             name = local(el)
             if name in DIVISION_SOORT or name == "Divisie":
-                nodes.append(self._divisie(el, include_wijzig))
+                nodes.append(self._register(el, self._divisie(el, include_wijzig)))
             elif name in FLATTENED_LEVELS:
                 self.doc.warnings.append(f"Het niveau {name} is niet als indeling overgenomen.")
                 nodes.extend(self._nodes(list(el), include_wijzig))
             elif name == "Artikel" or (name == "WijzigArtikel" and include_wijzig):
-                nodes.append(self._artikel(el))
+                nodes.append(self._register(el, self._artikel(el)))
         return nodes
 
     def _divisie(self, el, include_wijzig: bool) -> Divisie:
@@ -249,7 +254,7 @@ class _StopReader:
             elif name == "Inhoud":
                 artikel.blocks.extend(self._blocks(part, where))
             elif name == "Wat":  # WijzigArtikel: the instruction itself is the text
-                _add_text(artikel.blocks, Alinea, _text(part))
+                self._add_alinea(artikel.blocks, part)
             elif name in STATUS_ELEMENTS:
                 artikel.status = STATUS_ELEMENTS[name]
         mark_status(artikel)  # "[Gereserveerd]" written as text
@@ -327,7 +332,7 @@ class _StopReader:
         for part in el:
             name = local(part)
             if name in ("Al", "Wat"):
-                _add_text(blocks, Alinea, _text(part))
+                self._add_alinea(blocks, part)
                 blocks.extend(self._figures_in(part))
             elif name == "Figuur":
                 blocks.extend(self._figures_in(part, figuur=part))
@@ -400,10 +405,48 @@ class _StopReader:
             definitie_el = child(begrip_el, "Definitie")
             definitie = self._blocks(definitie_el, where) if definitie_el is not None else []
             nr = clean_text(text_of(child(begrip_el, "LiNummer")))
-            lijst.items.append(ListItem(nr=nr, blocks=_visible_definition(term, definitie)))
+            visible = _visible_definition(term, definitie)
+            lijst.items.append(ListItem(nr=nr, blocks=visible))
+            if visible and visible[:1] != definitie[:1] and isinstance(visible[0], Alinea):
+                self._refs.extend((ref, _component(begrip_el)) for ref in visible[0].refs)
             if term and not _only_io_refs(definitie_el):
-                self.doc.begrippen.append(Begrip(term, definitie, where))
+                self.doc.begrippen.append(self._register(begrip_el, Begrip(term, definitie, where)))
         return lijst
+
+    # -- references the source marks (IntRef) ----------------------------------------------------
+
+    def _add_alinea(self, blocks: list[Block], el) -> None:
+        alinea = _alinea(el)
+        if alinea.text:
+            blocks.append(alinea)
+            self._refs.extend((ref, _component(el)) for ref in alinea.refs)
+
+    def _register(self, el, part):
+        """Keep the part's own ids: an IntRef names the part, or something inside it, by them."""
+        ids = [i for i in (el.get("eId"), el.get("wId")) if i]
+        part.bron_id = ids[0] if ids else ""
+        for i in ids:
+            self._parts.setdefault(i, part)
+        return part
+
+    def _follow_refs(self) -> None:
+        """Give each IntRef the part that holds its target (and the lid, inside an article)."""
+        indexes: dict[object, dict[str, object]] = {}
+        for ref, component in self._refs:
+            if component not in indexes:
+                indexes[component] = _ids_in(component)
+            el, lid = indexes[component].get(ref.target), ""
+            while el is not None:
+                ids = (el.get("eId"), el.get("wId"))
+                part = next((self._parts[i] for i in ids if i in self._parts), None)
+                if part is not None:
+                    ref.kind, ref.nummer = _kind_and_number(part)
+                    ref.lid = lid if ref.kind == "artikel" else ""
+                    ref.part = part.bron_id
+                    break
+                if local(el) == "Lid" and not lid:
+                    lid = _number(text_of(child(el, "LidNummer")))
+                el = el.getparent()
 
 
 # -- helpers (pure functions) --------------------------------------------------
@@ -480,8 +523,92 @@ def _add_text(blocks: list[Block], kind, text: str) -> None:
 def _visible_definition(term: str, definitie: list[Block]) -> list[Block]:
     """ "term: definitie" as the article shows it."""
     if definitie and isinstance(definitie[0], Alinea):
-        return [Alinea(f"{term}: {definitie[0].text}"), *definitie[1:]]
+        shift = len(term) + 2
+        refs = [replace(r, start=r.start + shift, end=r.end + shift) for r in definitie[0].refs]
+        return [Alinea(f"{term}: {definitie[0].text}", refs), *definitie[1:]]
     return [Alinea(f"{term}:"), *definitie] if term else list(definitie)
+
+
+# Private-use characters that mark where an IntRef's words begin and end while the text is cleaned.
+_REF_OPEN, _REF_CLOSE = "\ue000", "\ue001"
+
+
+def _alinea(el) -> Alinea:
+    """An Al (or Wat) as text, with the words of each IntRef in it as a SourceRef."""
+    pieces: list[str] = []
+    targets: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            pieces.append(node.text)
+        for sub in node:
+            if isinstance(sub.tag, str):
+                if local(sub) == "IntRef" and (sub.get("ref") or "").strip():
+                    targets.append(sub.get("ref").strip())
+                    pieces.append(_REF_OPEN)
+                    walk(sub)
+                    pieces.append(_REF_CLOSE)
+                else:
+                    walk(sub)
+            if sub.tail:
+                pieces.append(sub.tail)
+
+    walk(el)
+    if not targets:
+        return Alinea(_text(el))
+    # Spaces inside a reference's ends move outside it, so cleaning the text treats them as before.
+    marked = re.sub(rf"{_REF_OPEN}(\s+)", rf"\1{_REF_OPEN}", "".join(pieces))
+    marked = re.sub(rf"(\s+){_REF_CLOSE}", rf"{_REF_CLOSE}\1", marked)
+    marked = _SPACE_BEFORE_PUNCT.sub("", clean_text(marked))
+    text: list[str] = []
+    refs: list[SourceRef] = []
+    opened: list[tuple[int, str]] = []
+    length = count = 0
+    for char in marked:
+        if char == _REF_OPEN:
+            opened.append((length, targets[count]))
+            count += 1
+        elif char == _REF_CLOSE and opened:
+            start, target = opened.pop()
+            if length > start:
+                refs.append(SourceRef(start, length, target))
+        else:
+            text.append(char)
+            length += 1
+    return Alinea("".join(text), sorted(refs, key=lambda r: r.start))
+
+
+def _component(el):
+    """The regulation or besluit text an element belongs to: its ids are unique only there."""
+    node = el
+    while node is not None:
+        if local(node) in (*REGELING_ROOTS, *BESLUIT_ROOTS):
+            return node
+        parent = node.getparent()
+        if parent is None:
+            return node
+        node = parent
+    return el
+
+
+def _ids_in(component) -> dict[str, object]:
+    ids: dict[str, object] = {}
+    for node in component.iter():
+        if isinstance(node.tag, str):
+            for name in ("eId", "wId"):
+                if value := node.get(name):
+                    ids.setdefault(value, node)
+    return ids
+
+
+def _kind_and_number(part) -> tuple[str, str]:
+    if isinstance(part, Artikel):
+        return "artikel", part.nummer
+    if isinstance(part, Divisie):
+        return part.soort, part.nummer
+    if isinstance(part, Bijlage):
+        return "bijlage", part.nummer
+    return "begrip", part.term
 
 
 def _only_io_refs(definitie_el) -> bool:

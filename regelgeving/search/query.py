@@ -1,7 +1,8 @@
 """What a search query asks for: a citation, quoted phrases and loose words. Pure parsing.
 
 "art. 2.3.2", "artikel 3.1 lid 1", "hoofdstuk 7", "par. 8.3" and "bijlage II" are citations;
-a bare number with a dot ("2.3.2") is one too. What is left over is searched as text.
+a bare number with a dot ("2.3.2") is one too. They are read by the citation grammar the importer
+links with (regelgeving.citations). What is left over is searched as text.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..analysis import STOP_WORDS, fold, words
+from ..citations import Citation, typed_citation
 
 MAX_QUERY_LENGTH = 200
 # Words of a question typed in plain Dutch that say nothing about its subject ("hoeveel pgb
@@ -22,38 +24,6 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 MAX_WORDS = 12
-
-NUMBER = r"\d+(?:\.\d+)*[a-z]?"
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-
-CITATION_PATTERNS = [
-    (
-        "artikel",
-        re.compile(
-            rf"\b(?:artikelen|artikel|art)\b\.?\s*(?P<nummer>{NUMBER})"
-            r"(?:\s*,?\s*(?:lid|lid\.|eerste lid)\s*(?P<lid>\d+))?",
-            re.IGNORECASE,
-        ),
-    ),
-    ("hoofdstuk", re.compile(r"\b(?:hoofdstuk|hfdst|hfst|h)\b\.?\s*(?P<nummer>\d+)\b", re.IGNORECASE)),
-    ("paragraaf", re.compile(rf"(?:\bparagraaf\b|\bpar\b\.?|§)\s*(?P<nummer>{NUMBER})", re.IGNORECASE)),
-    ("afdeling", re.compile(rf"\b(?:afdeling|afd)\b\.?\s*(?P<nummer>{NUMBER})", re.IGNORECASE)),
-    ("bijlage", re.compile(r"\bbijlage\s*(?P<nummer>\d+|[ivx]+)\b", re.IGNORECASE)),
-    # A bare number with at least one dot: an article (or, failing that, a division).
-    ("nummer", re.compile(r"(?<![\w.])(?P<nummer>\d+(?:\.\d+)+[a-z]?)(?![\w.])", re.IGNORECASE)),
-]
-
-
-@dataclass(frozen=True)
-class Citation:
-    kind: str  # artikel, hoofdstuk, paragraaf, afdeling, bijlage or nummer (unknown kind)
-    nummer: str
-    lid: str = ""
-
-    def label(self) -> str:
-        kind = "artikel" if self.kind == "nummer" else self.kind
-        text = f"{kind} {self.nummer}"
-        return f"{text} lid {self.lid}" if self.lid else text
 
 
 @dataclass
@@ -78,25 +48,11 @@ class ParsedQuery:
         return [w for p in self.phrases for w in p] + self.words
 
 
-def _citation(text: str) -> tuple[Citation | None, str]:
-    for kind, pattern in CITATION_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        nummer = match.group("nummer").lower()
-        if kind == "bijlage" and nummer in ROMAN:
-            nummer = str(ROMAN[nummer])
-        lid = match.groupdict().get("lid") or ""
-        rest = text[: match.start()] + " " + text[match.end() :]
-        return Citation(kind=kind, nummer=nummer, lid=lid), rest
-    return None, text
-
-
 def parse_query(raw: str) -> ParsedQuery:
     """Split a query into a citation, quoted phrases and words (stop words dropped)."""
     raw = " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
     parsed = ParsedQuery(raw=raw)
-    citation, rest = _citation(raw)
+    citation, rest = typed_citation(raw)
     parsed.citation = citation
     for quoted in re.findall(r'"([^"]+)"', rest):
         phrase = words(quoted)

@@ -78,7 +78,8 @@ def test_internal_reference_is_a_page_link_the_reference_index_knows(client, loc
 
 def test_law_references_become_jci_links(client, lochem):
     html = get(client, BegripPage.objects.get(slug="normale-dagelijkse-activiteiten").url)
-    assert 'href="https://wetten.overheid.nl/jci1.3:c:BWBR0035362&amp;artikel=1.1.1"' in html
+    # "artikel 1.1.1, eerste lid, van de Wmo": the Wmo's article, at the lid the text names.
+    assert 'href="https://wetten.overheid.nl/jci1.3:c:BWBR0035362&amp;artikel=1.1.1&amp;lid=1"' in html
 
 
 def test_moving_a_page_keeps_the_links_to_it(client, lochem):

@@ -112,7 +112,7 @@ def test_westland_leden_and_lists(westland):
     assert [i.nr for i in lijst.items] == ["a.", "b."]
     # Pretty-printed IntRefs do not leave a space before the semicolon.
     lid4_list = a.blocks[3].blocks[1]
-    assert lid4_list.items[0].blocks[0] == Alinea("natuurwaarde van de houtopstand;")
+    assert lid4_list.items[0].blocks[0].text == "natuurwaarde van de houtopstand;"
 
 
 def test_westland_lijstaanhef_without_lid(westland):
@@ -429,5 +429,60 @@ def test_reserved_as_text_placeholders_and_headings_that_name_their_article():
     assert (twee.status, twee.opschrift, twee.blocks) == ("gereserveerd", "Meet- en rekenbepalingen", [])
     # The heading names 1.2; the IntRef to 1.1 in its text does not move it there.
     assert een.toelichting == []
-    assert twee.toelichting == [Alinea("Artikel 1.1 geeft de begrippen.")]
+    assert [b.text for b in twee.toelichting] == ["Artikel 1.1 geeft de begrippen."]
+    assert [r.target for r in twee.toelichting[0].refs] == ["pv26_1__art_1.1"]  # its IntRef is kept
     assert doc.toelichting is None  # "Afdeling 1.1" with only "-" under it says nothing
+
+
+# -- references the source marks (IntRef) ----------------------------------------------------
+
+
+def refs_in(doc):
+    """(words, kind, nummer, lid) of every IntRef kept in an Alinea of the articles."""
+
+    def walk(blocks):
+        for b in blocks:
+            if isinstance(b, Alinea):
+                yield from ((b.text[r.start : r.end], r.kind, r.nummer, r.lid) for r in b.refs)
+            for inner in getattr(b, "blocks", []) or []:
+                yield from walk([inner])
+            for item in getattr(b, "items", []) or []:
+                yield from walk(item.blocks)
+
+    return [ref for a in doc.artikelen() for ref in walk(a.blocks)]
+
+
+def test_westland_intrefs_keep_their_words_and_the_part_they_name(westland):
+    found = refs_in(westland)
+    assert ("artikel 3.1 eerste lid, onder b", "artikel", "3.1", "1") in found
+    assert ("houtopstand", "begrip", "houtopstand", "") in found
+    assert ("vellen", "begrip", "vellen", "") in found
+    assert artikel(westland, "3.1").bron_id == "chp_3__art_3.1"
+    # The words stay as published: an IntRef adds no spaces and loses none.
+    tekst = block_text(artikel(westland, "3.1").blocks)
+    assert "als bedoeld in artikel 3.1 eerste lid, onder b, worden geweigerd" in tekst
+
+
+def test_an_intref_goes_where_it_points_whatever_its_words_say():
+    data = f"""<RegelingCompact {NS} wordt="/akn/nl/act/gm9999/2024/x/nld@1"><Lichaam>
+      <Hoofdstuk eId="chp_1"><Kop><Label>Hoofdstuk</Label><Nummer>1</Nummer></Kop>
+        <Artikel eId="chp_1__art_1"><Kop><Nummer>1</Nummer></Kop>
+          <Lid eId="chp_1__art_1__para_1"><LidNummer>1.</LidNummer><Inhoud><Al>Eerste.</Al></Inhoud></Lid>
+          <Lid eId="chp_1__art_1__para_2"><LidNummer>2.</LidNummer><Inhoud>
+            <Al>Zie <IntRef ref="cmp_XV">Bijlage 15</IntRef>, <IntRef ref="chp_1__art_1__para_1">het
+              vorige lid</IntRef> en <IntRef ref="chp_1">dit hoofdstuk</IntRef>; niet
+              <IntRef ref="bestaat_niet">iets anders</IntRef>.</Al></Inhoud></Lid>
+        </Artikel></Hoofdstuk></Lichaam>
+      <Bijlage eId="cmp_XV"><Kop><Label>Bijlage</Label><Nummer>XV</Nummer></Kop>
+        <Divisietekst><Inhoud><Al>Tabel.</Al></Inhoud></Divisietekst></Bijlage>
+    </RegelingCompact>""".encode()
+    doc = stop.parse(data, "intref.xml")
+    (alinea,) = doc.artikelen()[0].blocks[1].blocks
+    assert alinea.text == "Zie Bijlage 15, het vorige lid en dit hoofdstuk; niet iets anders."
+    assert [(alinea.text[r.start : r.end], r.kind, r.nummer, r.lid) for r in alinea.refs] == [
+        ("Bijlage 15", "bijlage", "XV", ""),
+        ("het vorige lid", "artikel", "1", "1"),
+        ("dit hoofdstuk", "hoofdstuk", "1", ""),
+        ("iets anders", "", "", ""),
+    ]
+    assert doc.bijlagen[0].bron_id == "cmp_XV"
