@@ -1,6 +1,9 @@
 """One canonical address (SITE_URL): permanent links, citations, PDFs and API URLs are built from
 it, and Wagtail's default site follows it."""
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
 from django.test import override_settings
 from wagtail.models import Site
@@ -56,3 +59,13 @@ def test_the_pdf_names_the_site_url(client, lochem, settings):
         "127.0.0.1:8000/regelgeving/verordening-sociaal-domein/2026/hoofdstuk-7/artikel-7-4"
         in text.replace("\n", "")
     )
+
+
+def test_the_permanent_links_open(client, lochem, settings):
+    page = client.get(artikel(lochem).url).content.decode()
+    links = re.findall(rf'href="({re.escape(settings.SITE_URL)}/[^"]+)"', page)
+    assert len(links) >= 2
+    for link in links:
+        response = client.get(urlsplit(link).path, follow=True)
+        assert response.status_code == 200, link
+        assert "alleenstaanden 40%" in response.content.decode()
