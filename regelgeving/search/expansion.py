@@ -152,7 +152,7 @@ def search_query_by_synonym_only(clauses: list[Clause], k: int):
 
 
 # Up to this many groups of k clauses are searched one by one for "all but one" and further.
-MAX_GROUPS = 6
+MAX_GROUPS = 3
 
 
 def fewer_clauses(clauses: list[Clause], k: int) -> list[list[Clause]]:
