@@ -17,7 +17,7 @@ from .. import validity
 from ..analysis import query_form
 from ..models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey
 from .query import normalized
-from .synonyms import synonym_pairs
+from .synonyms import law_names, synonym_pairs
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class Published:
     regelingen: list[tuple[Regeling, list[validity.Geldigheid]]] = field(default_factory=list)
     live_versions: int = 0  # also those under a regeling that is not live
     synonym_pairs: list = field(default_factory=list)
+    law_names: list = field(default_factory=list)
     begrippen: dict[object, list[GenoemdBegrip]] = field(default_factory=dict)
 
     def begrippen_named(self, text: str) -> list[GenoemdBegrip]:
@@ -107,5 +108,6 @@ def _load() -> Published:
         regelingen=[(by_path[path], validity.tijdlijn(group)) for path, group in grouped.items()],
         live_versions=len(live),
         synonym_pairs=synonym_pairs(),
+        law_names=law_names(),
         begrippen=begrippen,
     )

@@ -62,9 +62,14 @@ def parse_query(raw: str) -> ParsedQuery:
             parsed.words.extend(phrase)
     # Closed quotes are phrases; a quote left open is ignored and its words still count.
     rest = re.sub(r'"[^"]*"', " ", rest).replace('"', " ")
-    parsed.words.extend(w for w in words(rest) if w not in STOP_WORDS and w not in QUESTION_WORDS)
+    parsed.words.extend(w for w in words(rest) if is_content_word(w))
     parsed.words = list(dict.fromkeys(parsed.words))[:MAX_WORDS]
     return parsed
+
+
+def is_content_word(word: str) -> bool:
+    """Whether a query word says something about what is sought: no stop word, no question word."""
+    return word not in STOP_WORDS and word not in QUESTION_WORDS
 
 
 def normalized(text: str) -> str:

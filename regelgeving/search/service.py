@@ -92,7 +92,7 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
 
     if parsed.citation:
         uitkomst.pin(pin_citation(parsed.citation, scope, vraag.alle_versies, vraag.regeling))
-    clauses = build_clauses(parsed, loaded.synonym_pairs) if parsed.has_text else []
+    clauses = build_clauses(parsed, loaded.synonym_pairs, loaded.law_names) if parsed.has_text else []
     marks = highlight_terms(clauses)
     kinds = kinds_searched(vraag.soort, vraag.wet)
     if parsed.has_text and "begrip" in kinds:

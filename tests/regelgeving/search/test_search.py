@@ -11,9 +11,11 @@ import re
 import pytest
 from django.db import transaction
 
-from regelgeving.analysis import words
-from regelgeving.models import ArtikelPage, BegripPage, DivisiePage, Synoniem, Wet
+from regelgeving.analysis import index_forms, query_form, words
+from regelgeving.models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, Synoniem, Wet
 from regelgeving.rich_text import stream_plain_text
+from regelgeving.search.expansion import build_clauses
+from regelgeving.search.query import parse_query
 from regelgeving.search.service import PAGE_SIZE, Zoekvraag, zoek
 from regelgeving.search.tasks import reindex_pages
 
@@ -229,7 +231,9 @@ def test_pgb_and_persoonsgebonden_budget_find_each_other(v2026):
     assert paragraaf.opschrift == "Persoonsgebonden budget (Pgb)"
     assert ("paragraaf", "8.3") in sleutels(alle_treffers("pgb"))
     voluit = alle_treffers("persoonsgebonden budget")
-    alleen_pgb = [t for t in voluit if "persoonsgebonden" not in woorden(t.page)]
+    # Pages with neither word are found through the synonym (pages with one of the words may
+    # follow those with both: the words keep their own clauses).
+    alleen_pgb = [t for t in voluit if not {"persoonsgebonden", "budget"} & woorden(t.page)]
     assert ("artikel", "2.2") in sleutels(alleen_pgb)
     assert all("<mark>pgb</mark>" in t.fragment.lower() for t in alleen_pgb)
 
@@ -253,6 +257,113 @@ def test_a_synonym_added_by_an_editor_works_at_once(client, v2026):
     found = alle_treffers("keukentafelgesprek")
     assert ("artikel", "2.2") in sleutels(found)
     assert artikel("2.2").url in resultaat_links(html(client, {"q": "keukentafelgesprek"}))
+
+
+def volledige_treffers(q):
+    """Pinned results and the text results that hold every word of the query (or its synonym)."""
+    eerste = zoeken(q)
+    return alle_treffers(q)[: len(eerste.vastgepind) + eerste.aantal_volledig]
+
+
+def letterlijk(treffer, woord):
+    """Whether a result holds `woord` as typed: itself, its stem or a compound holding it."""
+    return query_form(woord) in set(index_forms(tekst(treffer.page)).split())
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "huishoudelijke hulp",  # a synonym of two words: "hulp bij het huishouden"
+        "hulp bij het huishouden",  # the same, typed with stop words
+        "maatschappelijke opvang",  # = dakloos, thuisloos
+        "persoonsgebonden budget",
+        "aanpassing van de woning",  # = woningaanpassing, and woning = huis
+        "rolstoel aanvragen",
+        "schuldhulpverlening",  # = schulden; found as typed only in the name of a law
+        "taxi voor mijn kind naar school",
+    ],
+)
+def test_a_synonym_widens_a_query_and_never_empties_it(v2026, q):
+    met = alle_treffers(q)
+    Synoniem.objects.all().delete()
+    zonder = volledige_treffers(q)
+    assert zonder, f"{q!r} should find pages with all its words"
+    assert set(sleutels(zonder)) <= set(sleutels(met))
+
+
+def test_huishoudelijke_hulp_finds_the_annex_on_help_in_the_household(client, v2026):
+    bijlage = BijlagePage.objects.get(nummer="1")
+    assert {"hulp", "huishouden"} <= woorden(bijlage) and "huishoudelijke" not in woorden(bijlage)
+    uitkomst = zoeken("huishoudelijke hulp")
+    assert sleutels(uitkomst.resultaten)[0] == ("bijlage", "1")
+    assert uitkomst.aantal_volledig >= 1 and uitkomst.ruimer  # pages with one of the words follow
+    page_html = html(client, {"q": "huishoudelijke hulp"})
+    assert "alle zoekwoorden; daarna volgen teksten met een deel ervan" in page_html
+
+
+@pytest.mark.parametrize("q", ["rolstoel", "vervoersvoorziening", "taxi", "huis"])
+def test_pages_with_the_word_as_typed_come_before_pages_found_through_a_synonym(v2026, q):
+    # rolstoel = vervoersvoorziening, taxi = vervoer, huis = woning (Synoniemen voor zoeken)
+    treffers = [t for t in alle_treffers(q) if not t.vastgepind]
+    letterlijke = [t for t in treffers if letterlijk(t, q)]
+    assert letterlijke and len(letterlijke) < len(treffers)  # found both ways
+    assert treffers[: len(letterlijke)] == letterlijke
+
+
+def test_paging_keeps_pages_with_the_word_as_typed_first(v2026, monkeypatch):
+    from regelgeving.search import text_search
+
+    gewoon = [t.page.pk for t in alle_treffers("taxi")]
+    monkeypatch.setattr(text_search, "RANKED", 2)  # pages past the ranked head, in both tiers
+    treffers = alle_treffers("taxi")
+    assert len(treffers) > 2 * PAGE_SIZE - 5 and sorted(t.page.pk for t in treffers) == sorted(gewoon)
+    letterlijke = [t for t in treffers if letterlijk(t, "taxi")]
+    assert len(letterlijke) > 2 and treffers[: len(letterlijke)] == letterlijke
+
+
+def test_a_literal_rolstoel_comes_first(v2026):
+    paragraaf = DivisiePage.objects.get(soort="paragraaf", nummer="5.2")
+    assert "rolstoel" in woorden(paragraaf)
+    eerste = sleutels(zoeken("rolstoel").resultaten[:2])
+    assert ("paragraaf", "5.2") in eerste
+    assert all(nummer not in ("6.4", "6.7") for _, nummer in eerste)  # only their synonym, in the title
+
+
+def test_the_rarer_word_of_a_query_counts_first_when_not_every_word_is_found(v2026):
+    # Paragraph 5.2 mentions a rolstoel but not aanvragen; pages that only say "aanvraag"
+    # (in their title, too) come after it.
+    assert "rolstoel" in woorden(DivisiePage.objects.get(soort="paragraaf", nummer="5.2"))
+    treffers = zoeken("rolstoel aanvragen").resultaten
+    assert ("paragraaf", "5.2") in sleutels(treffers[:3])
+
+
+def test_a_word_found_only_in_the_name_of_a_law_does_not_push_down_its_synonym(v2026):
+    # "schuldhulpverlening" only occurs in "Wet gemeentelijke schuldhulpverlening"; its synonym
+    # "schulden" names hoofdstuk 7.
+    hoofdstuk = DivisiePage.objects.get(soort="hoofdstuk", nummer="7")
+    assert "schuldhulpverlening" not in woorden(hoofdstuk) and "schulden" in woorden(hoofdstuk)
+    for treffer in alle_treffers("schuldhulpverlening"):
+        if "schuldhulpverlening" in woorden(treffer.page):
+            assert "wet gemeentelijke schuldhulpverlening" in " ".join(words(tekst(treffer.page)))
+    assert sleutels(zoeken("schuldhulpverlening").resultaten)[0] == ("hoofdstuk", "7")
+
+
+@pytest.mark.parametrize("q", ["hulp bij de boodschappen", '"hulp bij de boodschappen"'])
+def test_a_synonym_with_stop_words_is_found_as_it_is_typed(v2026, q):
+    assert not zoeken(q).aantal_volledig  # nothing says "boodschappen"
+    Synoniem.objects.create(term="hulp bij de boodschappen", synoniem="gebruikelijke hulp")
+    uitkomst = zoeken(q)
+    assert uitkomst.aantal_volledig and sleutels(uitkomst.resultaten)[0] == ("bijlage", "1")
+
+
+def test_overlapping_synonyms_each_count():
+    pairs = [(("woningaanpassing",), ("aanpassing", "van", "de", "woning"))]
+    pairs += [(b, a) for a, b in pairs] + [(("huis",), ("woning",)), (("woning",), ("huis",))]
+    clauses = build_clauses(parse_query("aanpassing van mijn woning"), pairs)
+    assert [(c.literal, c.synonyms) for c in clauses] == [
+        (("aanpassing",), [("woningaanpassing",)]),
+        (("woning",), [("woningaanpassing",), ("huis",)]),
+    ]
 
 
 # -- 6. filters ------------------------------------------------------------------
