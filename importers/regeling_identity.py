@@ -50,19 +50,45 @@ def werk_van(meta: Metadata) -> Werk:
 
 
 _KIND = re.compile(
-    r"^(?:de\s+)?(?:gemeente|provincie|waterschap|hoogheemraadschap|gemeenschappelijke regeling)\s+", re.I
+    r"^(?:de\s+)?(?P<kind>gemeente|provincie|waterschap|hoogheemraadschap|gemeenschappelijke regeling)\s+",
+    re.I,
 )
+_TOOI = re.compile(r"^/tooi/id/(?P<kind>[\w-]+)/(?P<code>[\w-]+)/?$")
+_CODE = re.compile(r"^(?:gm|pv|ws|mnre)\d+$", re.I)
+
+
+def _kind_and_name(organisatie: str) -> tuple[str, str]:
+    """("gemeente", "lochem") for "gemeente Lochem", ("gemeente", "gm1859") for its TOOI URI,
+    ("", "lochem") for a bare name."""
+    organisatie = organisatie.strip()
+    if m := _TOOI.match(organisatie):
+        return m.group("kind").lower(), m.group("code").lower()
+    if m := _KIND.match(organisatie):
+        return slugify(m.group("kind")), slugify(organisatie[m.end() :])
+    return "", slugify(organisatie)
 
 
 def organisation_key(organisatie: str) -> str:
-    """One spelling of an organisation: a TOOI URI by its code ("/tooi/id/gemeente/gm0397" →
-    "gm0397"), a name without its kind ("gemeente Lochem" → "lochem")."""
-    organisatie = organisatie.strip()
-    if organisatie.startswith("/tooi/"):
-        return organisatie.rstrip("/").rsplit("/", 1)[-1].lower()
-    return slugify(_KIND.sub("", organisatie))
+    """One spelling of an organisation, its kind kept: "gemeente Utrecht" is not "provincie
+    Utrecht". A TOOI URI gives its code: "/tooi/id/gemeente/gm0397" → "gemeente-gm0397"."""
+    kind, name = _kind_and_name(organisatie)
+    return f"{kind}-{name}" if kind else name
+
+
+def organisation_name(organisatie: str) -> str:
+    """How to name an organisation to an editor: "gemeente gm0397" for a TOOI URI."""
+    kind, name = _kind_and_name(organisatie)
+    return f"{kind} {name}" if _TOOI.match(organisatie.strip()) else organisatie
 
 
 def same_organisation(a: str, b: str) -> bool:
-    """Whether two organisations are the same one (an unknown one matches any)."""
-    return not a or not b or organisation_key(a) == organisation_key(b)
+    """Whether two organisations may be the same one. An unknown one matches any; of one kind, a
+    code ("gm1859") and a name ("Lochem") cannot be told apart without a register and match."""
+    if not a or not b:
+        return True
+    (kind_a, name_a), (kind_b, name_b) = _kind_and_name(a), _kind_and_name(b)
+    if kind_a and kind_b and kind_a != kind_b:
+        return False
+    if name_a == name_b:
+        return True
+    return bool(_CODE.match(name_a)) != bool(_CODE.match(name_b))

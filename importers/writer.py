@@ -40,7 +40,7 @@ from .linking import Linker, Term
 from .page_plan import plan_parts
 from .page_tree import VersionTree
 from .reference_index import rebuild_reference_index
-from .regeling_identity import same_organisation, werk_van
+from .regeling_identity import organisation_key, organisation_name, same_organisation, werk_van
 from .rendering import LinkTargets, Renderer
 from .tree import Artikel, Document
 
@@ -134,8 +134,9 @@ class _Writer:
                 regeling = regeling.specific
                 if not same_organisation(regeling.organisatie, werk.organisatie):
                     raise PublicatieFout(
-                        f"De regeling /regelgeving/{slug}/ is van {regeling.organisatie}; deze publicatie "
-                        f"is van {werk.organisatie}. Twee organisaties delen geen regeling."
+                        f"De regeling /regelgeving/{slug}/ is van {organisation_name(regeling.organisatie)}; "
+                        f"deze publicatie is van {organisation_name(werk.organisatie)}. "
+                        "Twee organisaties delen geen regeling."
                     )
                 self.regeling_reden = f"Volgende versie van '{regeling.title}' (--regeling {slug})."
                 return self._claim(regeling, werk)
@@ -175,7 +176,7 @@ class _Writer:
     def _free_slug(index, slug: str, werk) -> str:
         """`slug`, or when another work has it: with the organisation, then a counter."""
         taken = set(Page.objects.child_of(index).values_list("slug", flat=True))
-        candidates = [slug, f"{slug}-{slugify(werk.organisatie)}".strip("-")]
+        candidates = [slug, f"{slug}-{organisation_key(werk.organisatie).split('-')[-1]}".strip("-")]
         candidates += [f"{candidates[-1]}-{n}" for n in range(2, len(taken) + 3)]
         return next(c for c in candidates if c not in taken)
 

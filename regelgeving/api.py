@@ -9,9 +9,17 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from . import validity
-from .models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, RegelingPage, RegelingVersiePage
+from .models import (
+    ArtikelPage,
+    BegripPage,
+    BijlagePage,
+    DivisiePage,
+    RegelingPage,
+    RegelingVersiePage,
+    ToelichtingPage,
+)
 
-IN_VERSIE = (ArtikelPage, BegripPage, BijlagePage, DivisiePage)
+IN_VERSIE = (ArtikelPage, BegripPage, BijlagePage, DivisiePage, ToelichtingPage)
 
 
 class RegelgevingPagesAPIViewSet(PagesAPIViewSet):
@@ -19,6 +27,9 @@ class RegelgevingPagesAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
+        # A part is public only with its version (an editor may publish one inside a draft).
+        for versie in RegelingVersiePage.objects.filter(live=False).only("path", "depth"):
+            queryset = queryset.not_descendant_of(versie)
         value = self.request.GET.get("peildatum")
         if not value:
             return queryset
@@ -35,7 +46,7 @@ class RegelgevingPagesAPIViewSet(PagesAPIViewSet):
             return queryset.filter(versie_id__in=ids)
         raise BadRequestError(
             "Gebruik peildatum samen met type=regelgeving.RegelingVersiePage, "
-            "ArtikelPage, DivisiePage, BijlagePage of BegripPage."
+            "ArtikelPage, DivisiePage, BijlagePage, ToelichtingPage of BegripPage."
         )
 
 

@@ -85,6 +85,7 @@ _BARE_LID = re.compile(
 _NOT_A_LID = re.compile(r"(?:\b(?:een|elk|ieder|iedere|geen|ander|nieuw)\s+)$", re.IGNORECASE)
 _ORD_WORD = re.compile(rf"(?:het\s+)?(?P<w>{_ORD})\b", re.IGNORECASE)
 _NUM_WORD = re.compile(r"\d+[a-z]?", re.IGNORECASE)
+_ONLY_A_COMMA = re.compile(r"\s*,?\s*")
 _SAME_ARTICLE = re.compile(r",?\s+van\s+dit\s+artikel\b", re.IGNORECASE)
 _OF_ARTICLE = re.compile(r",?\s+van\s+(?=art(?:ikel\b|\.))", re.IGNORECASE)
 
@@ -109,8 +110,12 @@ LAW_LIKE = (
     r"|Burgerlijk\s+Wetboek|Verordening\s+\(EU\)|[A-Z][a-z]*[A-Z][A-Za-z]*)(?![\w-]))"
 )
 _LAW_LIKE = re.compile(LAW_LIKE)
+# Another text: a name after "van/bij de" (capitalised, or a word for a legal text: "de
+# vogelrichtlijn"), or a law's name. "artikel 2.3 bij de aanvraag" is not one: that is this text.
+_LEGAL_TEXT_WORD = r"[\w’'-]*(?:wet|wetboek|richtlijn|verordening|besluit|verdrag|reglement)"
 _ELSEWHERE = re.compile(
-    rf",?\s*(?:{_PREPOSITION}\s+(?:(?:de|het|der)\s+[\w’'-]+|{LAW_LIKE})|{LAW_LIKE})",
+    rf",?\s*(?:{_PREPOSITION}\s+(?:(?:de|het|der)\s+(?:(?-i:[A-Z][\w’'-]*)|{_LEGAL_TEXT_WORD})\b|{LAW_LIKE})"
+    rf"|{LAW_LIKE})",
     re.IGNORECASE,
 )
 # A law named just before a reference: "Gemeentewet, art. 149", "de Wmo artikel 2.3.5".
@@ -191,6 +196,12 @@ class CitationGrammar:
         for m in _BARE_LID.finditer(text):
             member = _NOT_A_LID.search(text[max(0, m.start() - 20) : m.start()])
             if member or any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            # "artikel 2.3 van de Wmo 2015, eerste lid": the lid of that law's article, not this one.
+            if any(
+                c.points_to != OWN and c.end <= m.start() and _ONLY_A_COMMA.fullmatch(text[c.end : m.start()])
+                for c in found
+            ):
                 continue
             citation = self._bare_lid(text, m)
             if citation is None:

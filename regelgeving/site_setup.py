@@ -22,7 +22,6 @@ def ensure_site() -> RegelgevingIndexPage:
     """Return the regelgeving index, creating the home page and site on a fresh database."""
     index = RegelgevingIndexPage.objects.first()
     if index:
-        sync_default_site()
         return index
     home = HomePage.objects.first()
     if home is None:
@@ -50,7 +49,6 @@ def ensure_site() -> RegelgevingIndexPage:
             )
         if placeholder:
             placeholder.delete()
-    sync_default_site()
     index = RegelgevingIndexPage(title="Regelgeving", slug="regelgeving", intro=INDEX_INTRO)
     home.add_child(instance=index)
     return index
@@ -62,9 +60,12 @@ def site_address() -> tuple[str, int]:
     return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
 
 
-def sync_default_site(**kwargs) -> None:
+def sync_default_site(force: bool = False, **kwargs) -> None:
     """Give Wagtail's default site the host and port of SITE_URL, so every full URL Wagtail builds
-    (permanent links, citations, PDFs, the API) is the canonical one. Also run after `migrate`."""
+    (permanent links, citations, PDFs, the API) is the canonical one. Runs after `migrate` when
+    SITE_URL is configured (a deployment without it keeps its site as it is), and in setup_demo."""
+    if not (force or settings.SITE_URL_CONFIGURED):
+        return
     hostname, port = site_address()
     for site in Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port):
         site.hostname, site.port = hostname, port

@@ -36,10 +36,17 @@ def assign_werk_ids(versie: RegelingVersiePage, artikelen: list[ArtikelPage]) ->
 
 
 def publish_descendants(versie: RegelingVersiePage) -> int:
-    """Make the pages of a version live together with the version page itself."""
+    """Make the pages of a version live together with the version page itself.
+
+    A page an editor changed and saved as a draft goes live with that change (its latest revision
+    is published); the others, as imported, go live in one UPDATE.
+    """
     now = timezone.now()
     with transaction.atomic():
-        drafts = Page.objects.descendant_of(versie).filter(live=False)
+        below = Page.objects.descendant_of(versie)
+        for page in below.filter(has_unpublished_changes=True, latest_revision__isnull=False).specific():
+            page.get_latest_revision().publish()
+        drafts = below.filter(live=False)
         ids = list(drafts.values_list("pk", flat=True))
         drafts.update(live=True, has_unpublished_changes=False, last_published_at=now)
         Page.objects.filter(pk__in=ids, first_published_at__isnull=True).update(first_published_at=now)

@@ -60,7 +60,7 @@ def artikel_op_peildatum(request, regeling, nummer: str, value: str | None):
     if fout:
         return fout
     versie = regeling.versie_op(peildatum)
-    op_datum = "nu" if not value else f"op {peildatum:%d-%m-%Y}"
+    op_datum = "nu" if not value else f"op {date_format(peildatum, 'j F Y')}"
     if versie is None:
         return _melding(
             request,
@@ -77,11 +77,11 @@ def artikel_op_peildatum(request, regeling, nummer: str, value: str | None):
         .select_related("versie")
         .order_by("-versie__in_werking_op")
     )
-    nu = _hernummerd(andere, versie)
+    nu, sinds = _hernummerd(regeling, andere, versie)
     if nu is not None:
-        sinds = f" sinds {date_format(versie.in_werking_op, 'j F Y')}" if versie.in_werking_op else ""
+        sinds_tekst = f" sinds {date_format(sinds, 'j F Y')}" if sinds else ""
         tekst = (
-            f"Artikel {nummer} heet{sinds} artikel {nu.nummer}, "
+            f"Artikel {nummer} heet{sinds_tekst} artikel {nu.nummer}, "
             f"in {versie.title}, de versie die {op_datum} geldt."
         )
         return _melding(request, regeling, f"Artikel {nummer}", tekst, status=404, hernummerd=nu)
@@ -95,12 +95,25 @@ def artikel_op_peildatum(request, regeling, nummer: str, value: str | None):
     )
 
 
-def _hernummerd(eerdere: list, versie):
-    """The article in `versie` that an article of an earlier version became under another number."""
-    werk_ids = {a.werk_id for a in eerdere if a.werk_id}
-    if not werk_ids:
-        return None
-    return ArtikelPage.objects.live().filter(versie=versie, werk_id__in=werk_ids).first()
+def _hernummerd(regeling, met_nummer: list, versie):
+    """(the article in `versie` that an article with this number in an earlier version became,
+    the date from which it has its new number), or (None, None)."""
+    lijn = [g.versie for g in regeling.tijdlijn()]  # oldest first
+    eerder = {v.pk for v in lijn[: lijn.index(versie)]} if versie in lijn else set()
+    werk_ids = {a.werk_id for a in met_nummer if a.werk_id and a.versie_id in eerder}
+    nu = ArtikelPage.objects.live().filter(versie=versie, werk_id__in=werk_ids).first() if werk_ids else None
+    if nu is None:
+        return None, None
+    # The first version, going back from the one in force, in which it already had its new number.
+    zelfde = {
+        a.versie_id: a.nummer for a in ArtikelPage.objects.live().filter(werk_id=nu.werk_id, versie__in=lijn)
+    }
+    sinds = versie
+    for eerdere in reversed(lijn[: lijn.index(versie)]):
+        if zelfde.get(eerdere.pk) != nu.nummer:
+            break
+        sinds = eerdere
+    return nu, sinds.in_werking_op
 
 
 def vergelijk_versies(oud, nieuw) -> dict:

@@ -166,7 +166,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 WAGTAIL_SITE_NAME = "Regelgeving gemeente Lochem"
 # The site's one canonical address: permanent links, citations, PDFs, e-mails and API URLs are built
 # from it, and `migrate` and `setup_demo` give Wagtail's default site this host and port.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# (WAGTAILADMIN_BASE_URL is the older name, still read.) Set it in every deployment: without it
+# the default site keeps the host it has, and links in e-mails point to the development address.
+SITE_URL_CONFIGURED = bool(os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL"))
+SITE_URL = (
+    os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
+).rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "xml", "html", "txt"]

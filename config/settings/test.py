@@ -11,5 +11,7 @@ from .base import BASE_DIR
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The suite runs as a site that has its canonical address configured (the development default).
+SITE_URL_CONFIGURED = True
 # Files written by tests (uploads) stay out of the working tree.
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"

@@ -230,7 +230,7 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
         return stream_plain_text(self.body)
 
     def zoektekst(self) -> str:
-        return f"{self.title} {self.tekst}"
+        return f"{self.title} {self.tekst} {stream_plain_text(self.toelichting)}"
 
     @property
     def wet_afkortingen(self) -> list[str]:

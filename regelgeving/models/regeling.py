@@ -6,6 +6,7 @@ from datetime import date
 
 from django.apps import apps
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -278,6 +279,13 @@ class RegelingVersiePage(PublicPage, RoutablePageMixin, Page):
 
     def begrippen_index(self):
         return _model("BegrippenIndexPage").objects.live().child_of(self).first()
+
+    def route(self, request, path_components):
+        # Nothing of a version is public before the version itself: not an article an editor
+        # published on its own inside it (Wagtail checks only the page routed to).
+        if path_components and not self.live:
+            raise Http404
+        return super().route(request, path_components)
 
     def vorige_versie(self) -> RegelingVersiePage | None:
         """The version this one follows: the latest other version that started before it."""

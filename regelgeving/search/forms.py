@@ -16,6 +16,7 @@ SOORT_KEUZES = [
     ("begrip", "Begrippen"),
     ("bijlage", "Bijlagen"),
     ("onderdeel", "Hoofdstukken en paragrafen"),
+    ("toelichting", "Toelichtingen"),
 ]
 VERSIE_KEUZES = [("", "Geldend op de peildatum"), ("alle", "Alle versies")]
 
@@ -57,7 +58,9 @@ class ZoekForm(forms.Form):
         self.fields["wet"].choices = [("", "Alle wetten")] + [(a, str(w)) for a, w in self.wetten.items()]
         self.fields["regeling"].error_messages["invalid_choice"] = "Deze regeling bestaat niet."
         self.fields["wet"].error_messages["invalid_choice"] = "Deze wet is niet bekend."
-        self.fields["soort"].error_messages["invalid_choice"] = "Kies artikel, begrip, bijlage of onderdeel."
+        self.fields["soort"].error_messages["invalid_choice"] = (
+            "Kies artikel, begrip, bijlage, onderdeel of toelichting."
+        )
         self.fields["versies"].error_messages["invalid_choice"] = "Kies 'alle' of laat leeg."
 
     def zoekvraag(self) -> Zoekvraag:

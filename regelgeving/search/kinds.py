@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from ..models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, Wet
+from ..models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, ToelichtingPage, Wet
 
-# What a search can return; hoofdstukken and paragrafen have text of their own too.
-SOORTEN = {"artikel": ArtikelPage, "begrip": BegripPage, "bijlage": BijlagePage, "onderdeel": DivisiePage}
+# What a search can return; hoofdstukken and paragrafen have text of their own too, and so has a
+# version's general toelichting (the one per article is searched with its article).
+SOORTEN = {
+    "artikel": ArtikelPage,
+    "begrip": BegripPage,
+    "bijlage": BijlagePage,
+    "onderdeel": DivisiePage,
+    "toelichting": ToelichtingPage,
+}
 SOORT_LABELS = {
     "artikel": "Artikel",
     "begrip": "Begrip",
@@ -13,6 +20,7 @@ SOORT_LABELS = {
     "hoofdstuk": "Hoofdstuk",
     "paragraaf": "Paragraaf",
     "afdeling": "Afdeling",
+    "toelichting": "Toelichting",
 }
 TAGGED_KINDS = ("artikel", "onderdeel")  # the pages that carry law tags
 

@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
-from ..models import ArtikelPage, BegripPage, BijlagePage, DivisiePage
+from ..models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, ToelichtingPage
 from ..rich_text import raw_stream_plain_text
 from .expansion import Marks
 from .highlight import fragment
@@ -81,8 +81,14 @@ SHOWN_FIELDS = {
     BijlagePage: ("page_ptr", "versie", "nummer", "opschrift", "body"),
     DivisiePage: ("page_ptr", "versie", "nummer", "opschrift", "intro", "soort"),
     BegripPage: ("page_ptr", "versie", "term", "definitie"),
+    ToelichtingPage: ("page_ptr", "versie", "body"),
 }
-SHOWN_SOORT = {ArtikelPage: "artikel", BijlagePage: "bijlage", BegripPage: "begrip"}  # Divisie: soort
+SHOWN_SOORT = {
+    ArtikelPage: "artikel",
+    BijlagePage: "bijlage",
+    BegripPage: "begrip",
+    ToelichtingPage: "toelichting",
+}  # Divisie: its soort
 
 
 def _shown_sql(count: int) -> str:
@@ -129,6 +135,8 @@ def load_result_lines(pks, scope: Scope, pinned: str = "") -> dict[int, Treffer]
             continue
         if model is BegripPage:
             nummer, titel, stream = "", values["term"], values["definitie"]
+        elif model is ToelichtingPage:
+            nummer, titel, stream = "", title, values["body"]
         else:
             nummer, titel = values["nummer"], values["opschrift"] or title
             stream = values.get("body", values.get("intro"))

@@ -19,6 +19,9 @@ def test_editor_uploads_a_publication_and_sees_the_report(client, db):
     assert "Importrapport" in html and "gmb-2025-538386" in html
     assert "/regelgeving/verordening-sociaal-domein/2026/" in html
     assert RegelingVersiePage.objects.filter(identifier="gmb-2025-538386").exists()
+    # Why it joined this regeling, and what the editor should check in a capture.
+    assert "Volgende versie van &#x27;Verordening Sociaal Domein&#x27;" in html
+    assert "Nakijken: tekst die mogelijk bij een ander artikel hoort" in html and "Artikel 5.2.1:" in html
 
 
 def test_a_bad_upload_shows_the_error_and_stores_nothing(client, rijen_per_tabel):

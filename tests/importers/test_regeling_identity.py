@@ -46,6 +46,23 @@ def test_another_municipality_with_the_same_title_gets_its_own_regeling(db):
     assert "zelfde werk" in volgende.report["regeling_reden"]
 
 
+def test_a_municipality_and_a_province_of_one_name_never_share_a_regeling(db):
+    gemeente = write_document(publicatie("gmb-2026-5", "gemeente Utrecht", "Verordening X 2026"))
+    provincie = write_document(publicatie("prb-2026-6", "provincie Utrecht", "Verordening X 2026"))
+    assert gemeente.versie.get_parent().pk != provincie.versie.get_parent().pk
+
+
+def test_a_tooi_code_and_a_name_of_one_kind_may_share_when_asked_but_not_across_kinds(db):
+    write_document(publicatie("gmb-2026-1", "gemeente Lochem", "Verordening Y 2026"))
+    stop = publicatie("/akn/nl/act/gm1859/2026/y/nld@2026-01-01;1", "", "Verordening Y 2026")
+    stop.metadata.organisatie = "/tooi/id/gemeente/gm1859"
+    assert write_document(stop, regeling_slug="verordening-y").versie is not None
+    provincie = publicatie("/akn/nl/act/pv26/2026/y/nld@2026-01-01;1", "", "Verordening Y 2026")
+    provincie.metadata.organisatie = "/tooi/id/provincie/pv26"
+    with pytest.raises(PublicatieFout, match="is van gemeente Lochem; deze publicatie is van provincie pv26"):
+        write_document(provincie, regeling_slug="verordening-y")
+
+
 def test_cvdr_versions_join_their_work_whatever_their_title(db):
     eerste = write_document(publicatie("CVDR621050_1", "Heemstede", "Verordening bezwaar 2019", "CVDR621050"))
     tweede = write_document(
@@ -84,7 +101,7 @@ def test_the_demo_and_its_later_versions_stay_one_regeling(lochem, importeer):
     regeling = lochem.get_parent().specific
     assert volgende.get_parent().pk == regeling.pk
     assert regeling.organisatie == "gemeente Lochem"
-    assert regeling.werk_id == "titel:lochem:verordening-sociaal-domein"
+    assert regeling.werk_id == "titel:gemeente-lochem:verordening-sociaal-domein"
     assert RegelingVersiePage.objects.child_of(regeling).count() == 2
 
 

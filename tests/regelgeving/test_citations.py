@@ -198,3 +198,15 @@ def test_the_rest_of_a_typed_query_stays():
 def test_a_link_covers_the_reference_with_its_details(words, lid):
     assert cited(f"bedoeld in {words}, is")[0][1][0][1:] == (words, lid)
     assert cited("artikel 3 onder andere")[0][1][0][1] == "artikel 3"
+
+
+def test_a_lid_right_after_a_reference_into_a_law_is_that_laws_lid_not_this_articles():
+    found = cited("artikel 2.3 van de Wmo, eerste lid")
+    kinds = [(kind, points_to) for kind, _parts, points_to, _law in found]
+    assert kinds == [("artikel", LAW)]  # no bare "eerste lid" of the article in scope
+
+
+def test_a_noun_after_bij_de_is_no_other_text():
+    assert cited("Een verzoek als bedoeld in artikel 2.3 bij de aanvraag wordt getoetst.")[0][2] == OWN
+    assert cited("bijlage I bij de vogelrichtlijn")[0][2] == ELSEWHERE
+    assert cited("artikel 4 van de Algemene Plaatselijke Verordening")[0][2] == ELSEWHERE

@@ -6,10 +6,12 @@ rule, with no job to run. An editor who schedules a go-live date sees nothing of
 that date: no page, no API item, no search hit. Through Wagtail's moderation workflow the same.
 """
 
+import importlib
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
@@ -124,3 +126,35 @@ def test_approved_in_the_moderation_workflow_it_is_public_at_once(client, lochem
     v2027.refresh_from_db()
     assert v2027.live and live_artikelen(v2027) == 34
     assert "deze versie geldt nog niet" in html(client, f"{REGELING}2027/")
+
+
+def test_an_article_published_on_its_own_inside_a_draft_version_stays_offline(client, v2027):
+    artikel = ArtikelPage.objects.get(versie=v2027, nummer="7.4")
+    artikel.save_revision().publish()  # an editor fixes the article and clicks Publiceren
+    assert ArtikelPage.objects.get(pk=artikel.pk).live
+    assert client.get(f"{REGELING}2027/hoofdstuk-7/artikel-7-4/").status_code == 404
+    assert not api_items(client, v2027)
+
+
+def test_a_correction_saved_as_draft_goes_live_with_its_version(
+    client, v2027, django_capture_on_commit_callbacks
+):
+    artikel = ArtikelPage.objects.get(versie=v2027, nummer="7.4")
+    artikel.body = [{"type": "alinea", "value": "<p>Gecorrigeerd: alleenstaanden 46%.</p>"}]
+    artikel.save_revision()  # "Opslaan als concept"
+    with django_capture_on_commit_callbacks(execute=True):
+        RegelingVersiePage.objects.get(pk=v2027.pk).save_revision().publish()
+    artikel = ArtikelPage.objects.get(pk=artikel.pk)
+    assert artikel.live and not artikel.has_unpublished_changes
+    assert "alleenstaanden 46%" in html(client, artikel.url)
+
+
+def test_drafts_dated_by_the_old_importer_go_public_at_once_after_the_upgrade(v2027):
+    migration = importlib.import_module("regelgeving.migrations.0015_geen_automatische_publicatiedatum")
+    RegelingVersiePage.objects.filter(pk=v2027.pk).update(go_live_at=datetime(2027, 1, 1, tzinfo=AMS))
+    migration.clear_imported_go_live_dates(django_apps, None)
+    assert RegelingVersiePage.objects.get(pk=v2027.pk).go_live_at is None
+    # A moment an editor chose is kept.
+    RegelingVersiePage.objects.filter(pk=v2027.pk).update(go_live_at=datetime(2027, 1, 1, 9, tzinfo=AMS))
+    migration.clear_imported_go_live_dates(django_apps, None)
+    assert RegelingVersiePage.objects.get(pk=v2027.pk).go_live_at is not None

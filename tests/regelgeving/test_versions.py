@@ -173,3 +173,10 @@ class TestDrieVersies:
         response = client.get(f"{REGELING}artikel/99.9/")
         assert response.status_code == 404
         assert "Artikel 99.9 bestaat niet in Verordening Sociaal Domein 2026" in response.content.decode()
+
+    def test_a_number_an_article_gets_later_is_no_renumbering_today(self, client, drie_versies):
+        # 11.6 is the 2027 number of today's 11.5: today it does not exist, and says nothing backwards.
+        response = client.get(f"{REGELING}artikel/11.6/")
+        assert response.status_code == 404
+        page = response.content.decode()
+        assert "bestaat niet in Verordening Sociaal Domein 2026" in page and " heet " not in page

@@ -5,7 +5,7 @@ from demo import LOCHEM_PUBLICATIE, LOCHEM_REGELING
 from importers.errors import PublicatieFout
 from importers.pipeline import format_report, import_source
 from loket.demo import ensure_loket
-from regelgeving.site_setup import ensure_site
+from regelgeving.site_setup import ensure_site, sync_default_site
 
 
 class Command(BaseCommand):
@@ -14,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         index = ensure_site()
         _home_is_the_site_root(index.get_parent())
+        sync_default_site(force=True)
         try:
             result = import_source(str(LOCHEM_PUBLICATIE), regeling_slug=LOCHEM_REGELING)
         except PublicatieFout as exc:
@@ -30,4 +31,8 @@ def _home_is_the_site_root(home: Page) -> None:
     if site and site.root_page_id != home.pk:
         site.root_page = home
         site.save()
-    Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+    # Only Wagtail's own placeholder: a plain page, without children, under the root.
+    Page.objects.filter(
+        depth=2, numchild=0, slug__in=["home", "welkom-oud"], content_type__app_label="wagtailcore",
+        content_type__model="page",
+    ).delete()
