@@ -57,7 +57,7 @@ browser:
 PG_ANSWERS = $(PY) -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null
 
 # Lint, the import layers, migrations in step with the models, then the suite on SQLite and on
-# PostgreSQL (when it answers), browser tests included. About 5 minutes here (see README).
+# PostgreSQL (when it answers), browser tests included. About 7 minutes here (see README).
 test: install browser
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports --no-cache
