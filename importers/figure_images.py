@@ -24,16 +24,23 @@ class FigureImages:
 
     def image_id(self, figuur: Figuur) -> int | None:
         """The Wagtail image of this figure, created once per image content; None when missing."""
-        naam = figuur.bron or "zonder naam"
         if figuur.data is None or not self.store:
             return None
+        naam = figuur.bron or "zonder naam"
         file_hash = hashlib.sha1(figuur.data).hexdigest()  # Wagtail's own Image.file_hash
         existing = Image.objects.filter(file_hash=file_hash).first()
         if existing:
             return existing.pk
         try:
             bestand = ImageFile(BytesIO(figuur.data), name=naam)
-            image = Image(title=(figuur.bijschrift or naam)[:255], file=bestand)
+            # Wagtail's upload form sets the hash and size; a plain save does not, and without
+            # the hash the lookup above would never find this image again.
+            image = Image(
+                title=(figuur.bijschrift or naam)[:255],
+                file=bestand,
+                file_hash=file_hash,
+                file_size=len(figuur.data),
+            )
             image.save()
         except Exception:  # noqa: BLE001 - any unreadable image becomes a warning, not a failed import
             self.warnings.append(f"Afbeelding '{naam}' kon niet worden gelezen en is niet opgenomen.")

@@ -138,6 +138,13 @@ def test_images_become_figures_or_are_named_where_they_stand(client, db):
     assert "‘logo.svg’" in pagina  # named where it stood; the parsers name it in the report
 
 
+def test_an_image_used_again_is_stored_once(db):
+    kaart = Figuur("kaart.png", bijschrift="Het gebied", data=PNG)
+    schrijf(Artikel("1", "Kaart", [kaart]), Artikel("2", "Dezelfde kaart", [kaart]))
+    schrijf(Artikel("1", "Kaart", [kaart]))  # the next import of the same publication
+    assert Image.objects.filter(title="Het gebied").count() == 1
+
+
 @pytest.mark.parametrize(
     "onderdeel, kop",
     [
