@@ -7,10 +7,9 @@ warning, so an editor knows which pictures to look up in the source.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from .tree import Block, Document, Figuur, Lid, Lijst
+from .tree import Block, Document, Figuur, iter_blocks
 
 # What each image format's file starts with: a file that claims to be an image must be one.
 _IMAGE_MAGIC = {
@@ -19,17 +18,6 @@ _IMAGE_MAGIC = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".gif": (b"GIF87a", b"GIF89a"),
 }
-
-
-def iter_blocks(blocks: list[Block]) -> Iterator[Block]:
-    """Every block, nested ones (in leden and list items) included, depth first."""
-    for block in blocks:
-        yield block
-        if isinstance(block, Lid):
-            yield from iter_blocks(block.blocks)
-        elif isinstance(block, Lijst):
-            for item in block.items:
-                yield from iter_blocks(item.blocks)
 
 
 def figures(doc: Document) -> list[Figuur]:

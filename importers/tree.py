@@ -7,6 +7,7 @@ cross-references are found later by ``importers.linking`` on the same tree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -200,6 +201,17 @@ class Document:
             "bijlagen": len(self.bijlagen),
             "begrippen": len(self.begrippen),
         }
+
+
+def iter_blocks(blocks: list[Block]) -> Iterator[Block]:
+    """Every block, nested ones (in leden and list items) included, depth first."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Lid):
+            yield from iter_blocks(block.blocks)
+        elif isinstance(block, Lijst):
+            for item in block.items:
+                yield from iter_blocks(item.blocks)
 
 
 def count_leden(blocks: list[Block]) -> int:

@@ -302,10 +302,14 @@ def blocks_of(el) -> list[Block]:
     return blocks + pending
 
 
-def _figure(img, caption: str = "") -> Figuur:
+def _image_name(img) -> str:
     src = (img.get("src") or "").strip()
+    return "" if src.startswith("data:") else src  # an inline image has no name to show
+
+
+def _figure(img, caption: str = "") -> Figuur:
     return Figuur(
-        bron="" if src.startswith("data:") else src,  # an inline image has no name to show
+        bron=_image_name(img),
         bijschrift=caption,
         alt=clean_text(img.get("alt") or img.get("title") or ""),
     )
@@ -321,8 +325,7 @@ def _report_lost_images(content, doc: Document) -> None:
     """Images the tree has no room for (in a table cell) are named, never dropped in silence."""
     placed = {f.bron for f in figures(doc)}
     for img in content.iter("img"):
-        src = (img.get("src") or "").strip()
-        src = "" if src.startswith("data:") else src
+        src = _image_name(img)
         hidden = any(kinds(a) & SKIP_CLASSES or a.tag in SKIP_TAGS for a in img.iterancestors())
         if src not in placed and not hidden:
             doc.warnings.append(

@@ -6,7 +6,7 @@ import re
 
 from ...dates import find_date
 from ...grammar import CLOSING_LINE
-from ...tree import Alinea, Block, Document, Lid, Lijst, Metadata, Tussenkop
+from ...tree import Alinea, Block, Document, Metadata, Tussenkop, iter_blocks
 
 _IN_FORCE = (
     re.compile(
@@ -35,14 +35,7 @@ _ORGANS = (
 
 def text_lines(blocks: list[Block]):
     """Every paragraph text inside blocks, depth first (tables left out)."""
-    for b in blocks:
-        if isinstance(b, Alinea | Tussenkop):
-            yield b.text
-        elif isinstance(b, Lid):
-            yield from text_lines(b.blocks)
-        elif isinstance(b, Lijst):
-            for item in b.items:
-                yield from text_lines(item.blocks)
+    return (b.text for b in iter_blocks(blocks) if isinstance(b, Alinea | Tussenkop))
 
 
 def document_lines(doc: Document) -> list[str]:
