@@ -98,7 +98,6 @@ class _StopReader:
         self.root = root
         self.modules = [m for m in modules if m is not None]
         self.doc = Document(metadata=Metadata(bron=bron, formaat="stop"))
-        self.articles_by_id: dict[str, Artikel] = {}  # eId and wId of each article read
         self.placed_images: set[str] = set()  # tree paths of the images that became a Figuur
         self._parts: dict[str, Artikel | Divisie | Bijlage | Begrip] = {}  # by eId and wId
         self._refs: list[tuple[SourceRef, object]] = []  # each IntRef with its text's component
@@ -243,9 +242,6 @@ class _StopReader:
         _, nummer, opschrift = _kop(child(el, "Kop"))
         opschrift, wetten = split_heading(opschrift)
         artikel = Artikel(nummer=nummer, opschrift=opschrift, wetten=wetten)
-        for key in (el.get("eId"), el.get("wId")):
-            if key:
-                self.articles_by_id[key.strip()] = artikel
         where = f"artikel {nummer}".strip()
         for part in el:
             name = local(part)
@@ -286,9 +282,9 @@ class _StopReader:
         elements = children(container, *stop_toelichting.NAMES)
         if not elements:
             return
-        reader = stop_toelichting.ExplanationReader(
-            self._explanation_content, _kop_text, self.articles_by_id
-        )
+        # Only articles placed in the tree: one flattened into an annex has no page to explain.
+        articles = {key.strip(): p for key, p in self._parts.items() if isinstance(p, Artikel)}
+        reader = stop_toelichting.ExplanationReader(self._explanation_content, _kop_text, articles)
         found = reader.read(elements)
         add_explanation(self.doc, found.general, found.parts, titel=titel or found.titel)
 

@@ -434,6 +434,24 @@ def test_reserved_as_text_placeholders_and_headings_that_name_their_article():
     assert doc.toelichting is None  # "Afdeling 1.1" with only "-" under it says nothing
 
 
+def test_a_toelichting_on_an_article_inside_an_annex_stays_readable():
+    data = f"""<RegelingCompact {TEKST} wordt="/akn/nl/act/gm9999/2024/x/nld@1"><Lichaam>
+      <Artikel eId="art_1"><Kop><Label>Artikel</Label><Nummer>1</Nummer></Kop>
+        <Inhoud><Al>Zie bijlage A.</Al></Inhoud></Artikel></Lichaam>
+      <Bijlage eId="cmp_A"><Kop><Label>Bijlage</Label><Nummer>A</Nummer></Kop>
+        <Artikel eId="cmp_A__art_1"><Kop><Label>Artikel</Label><Nummer>A1</Nummer></Kop>
+          <Inhoud><Al>Een model.</Al></Inhoud></Artikel></Bijlage>
+      <Toelichting><ArtikelgewijzeToelichting>
+        <Divisietekst><Kop>
+          <Opschrift>Bij <IntRef ref="cmp_A__art_1">het modelartikel</IntRef></Opschrift></Kop>
+          <Inhoud><Al>Waarom dit model.</Al></Inhoud></Divisietekst>
+      </ArtikelgewijzeToelichting></Toelichting></RegelingCompact>"""
+    doc = parse_publicatie(data.encode(), "bijlage-artikel.xml")
+    # The annex's article has no page of its own: its toelichting is in the general part.
+    assert doc.artikelen()[0].toelichting == []
+    assert "Waarom dit model." in block_text(doc.toelichting.blocks)
+
+
 # -- references the source marks (IntRef) ----------------------------------------------------
 
 
