@@ -72,3 +72,10 @@ def warn_missing_images(doc: Document) -> None:
             f"{len(names)} afbeelding(en) zitten niet in het geïmporteerde bestand; ze zijn "
             f"overgenomen als figuur met naam en bijschrift, zonder beeld: {', '.join(names)}."
         )
+
+
+def lost_image(naam: str, where: str = "") -> str:
+    """The warning for an image the tree has no room for (a table cell, a heading): named, never
+    dropped in silence. `where`: "in een tabel" when that is known."""
+    plaats = f" {where}" if where else ""
+    return f"Afbeelding '{naam or 'zonder naam'}'{plaats} is niet overgenomen; bekijk die in de bron."

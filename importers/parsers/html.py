@@ -24,7 +24,7 @@ from ..decoding import decode_text
 from ..definitions import begrippen_from_blocks
 from ..errors import PublicatieFout
 from ..explanations import add_explanation, opens_explanation, parts_from_blocks
-from ..figures import figures
+from ..figures import figures, lost_image
 from ..grammar import number_in_title
 from ..lawtags import split_heading, tags_line
 from ..organisations import organisation
@@ -328,9 +328,7 @@ def _report_lost_images(content, doc: Document) -> None:
         src = _image_name(img)
         hidden = any(kinds(a) & SKIP_CLASSES or a.tag in SKIP_TAGS for a in img.iterancestors())
         if src not in placed and not hidden:
-            doc.warnings.append(
-                f"Afbeelding '{src or 'zonder naam'}' is niet overgenomen; bekijk die in de bron."
-            )
+            doc.warnings.append(lost_image(src))
 
 
 def _block(el) -> list[Block]:

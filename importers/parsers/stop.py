@@ -14,6 +14,7 @@ from types import MappingProxyType
 from ..dates import parse_iso
 from ..errors import PublicatieFout
 from ..explanations import add_explanation
+from ..figures import lost_image
 from ..lawtags import split_heading
 from ..status import mark_status
 from ..tree import (
@@ -378,11 +379,8 @@ class _StopReader:
         """Images in places the tree has no room for (a table cell, a heading) are named."""
         for img in descendants(text_root, *IMAGE_ELEMENTS):
             if img.getroottree().getpath(img) not in self.placed_images:
-                naam = (img.get("naam") or "").strip() or "zonder naam"
-                where = " in een tabel" if _inside(img, "table") else ""
-                self.doc.warnings.append(
-                    f"Afbeelding '{naam}'{where} is niet overgenomen; bekijk die in de bron."
-                )
+                where = "in een tabel" if _inside(img, "table") else ""
+                self.doc.warnings.append(lost_image((img.get("naam") or "").strip(), where))
 
     def _lijst(self, el, where: str) -> list[Block]:
         lijst = Lijst(intro=_text(child(el, "Lijstaanhef")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...figures import lost_image
 from ...grammar import strip_number
 from ...lawtags import split_heading
 from ...status import mark_status
@@ -158,8 +159,7 @@ class BodyWalker:
     def lost_images(self, el, where: str) -> None:
         """Images in a place the tree has no room for are named, never dropped in silence."""
         for img in descendants(el, "illustratie"):
-            naam = (img.get("naam") or "").strip() or "zonder naam"
-            self.warnings.append(f"Afbeelding '{naam}' {where} is niet overgenomen; bekijk die in de bron.")
+            self.warnings.append(lost_image((img.get("naam") or "").strip(), where))
 
     def flattened(self, el) -> list[Block]:
         """Structure where only blocks fit (an article inside an annex): heading + text."""
