@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
+from .standards import akn_work
 from .tree import Metadata
 
 _CVDR_EXPRESSION = re.compile(r"^(CVDR\d+)(?:_\d+)?$", re.I)
-_AKN_EXPRESSION = re.compile(r"^(/akn/[^@]+?)/[a-z]{3}@")
 _YEAR_SUFFIX = re.compile(r"\s+\d{4}$")
 
 
@@ -31,15 +31,13 @@ class Werk:
 def werk_van(meta: Metadata) -> Werk:
     titel = _YEAR_SUFFIX.sub("", meta.citeertitel or meta.titel).strip()[:200] or meta.identifier
     organisatie = (meta.organisatie or meta.gemeente or "").strip()
-    werk_id = meta.werk_id
     cvdr = _CVDR_EXPRESSION.match(meta.cvdr_id or meta.identifier or "")
-    akn = _AKN_EXPRESSION.match(werk_id or meta.identifier or "")
+    akn = meta.werk_id if meta.werk_id.startswith("/akn/") else akn_work(meta.identifier or "")
     if cvdr:
         key = cvdr.group(1).upper()
         return Werk(f"cvdr:{key}", organisatie, titel, f"CVDR-werk {key}")
-    if werk_id.startswith("/akn/") or akn:
-        key = werk_id if werk_id.startswith("/akn/") else akn.group(1)
-        return Werk(f"akn:{key}", organisatie, titel, f"STOP-werk {key}")
+    if akn:
+        return Werk(f"akn:{akn}", organisatie, titel, f"STOP-werk {akn}")
     door = f"{organisatie}, " if organisatie else ""
     return Werk(
         f"titel:{organisation_key(organisatie)}:{slugify(titel)}",

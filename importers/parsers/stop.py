@@ -16,6 +16,7 @@ from ..errors import PublicatieFout
 from ..explanations import add_explanation
 from ..figures import lost_image
 from ..lawtags import split_heading
+from ..standards import akn_work
 from ..status import mark_status
 from ..tree import (
     Alinea,
@@ -72,7 +73,6 @@ _WID_CODE = re.compile(r"(?P<code>(?:gm|pv|ws|mn)\d{2,4})_")
 # Pretty-printed sources put a newline between an IntRef and the ";" that follows it.
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:)](?:\s|$))")
 _TOOI = re.compile(r"/tooi/id/[a-z_]+/(?P<code>[a-z]{2}\d{2,4})\b")
-_AKN_EXPRESSION = re.compile(r"/[a-z]{3}@[^/]*$")
 
 
 @register("stop")
@@ -465,11 +465,6 @@ def _first_of(elements, name: str):
 
 def _first_text(el, name: str) -> str:
     return text_of(_first(el, name))
-
-
-def akn_work(expression: str) -> str:
-    """The work of an AKN expression: "/akn/nl/act/gm0297/2019/reg456/nld@1" -> "…/reg456"."""
-    return _AKN_EXPRESSION.sub("", expression.strip()) if expression.startswith("/akn/") else ""
 
 
 def _status(el) -> str:
