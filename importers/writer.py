@@ -78,7 +78,6 @@ class _Writer:
         self.doc = document
         self.meta = document.metadata
         self.figures = FigureImages(store=store_files)
-        self.regeling_reden = ""
 
     def write(self, regeling_slug: str) -> ImportResult:
         if not self.meta.identifier:
@@ -86,7 +85,7 @@ class _Writer:
                 "De publicatie heeft geen identificatie (zoals gmb-2025-538386); "
                 "importeer de publicatie zelf in plaats van een los onderdeel."
             )
-        regeling = self._regeling(regeling_slug)
+        regeling, reden = self._regeling(regeling_slug)
         versie, created = self._versie(regeling)
         laws = LawRegister()
         plan = plan_parts(self.doc)
@@ -109,7 +108,7 @@ class _Writer:
             "en is verwijderd."
             for titel in tree.removed_edited
         ]
-        versie.import_rapport = self._report(regeling, versie, created, linker, warnings)
+        versie.import_rapport = self._report(regeling, reden, versie, created, linker, warnings)
         tree.write_content()
         tree.write_law_tags(law_tags)
 
@@ -121,9 +120,9 @@ class _Writer:
 
     # -- the regeling and the version page -------------------------------------------------------
 
-    def _regeling(self, slug: str) -> RegelingPage:
-        """The regeling of this publication's work (see regeling_identity.py), found or made; the
-        reason goes into the report."""
+    def _regeling(self, slug: str) -> tuple[RegelingPage, str]:
+        """The regeling of this publication's work (see regeling_identity.py), found or made, and
+        why: the reason goes into the report."""
         index = ensure_site()
         werk = werk_van(self.meta)
         regelingen = RegelingPage.objects.child_of(index)
@@ -138,28 +137,27 @@ class _Writer:
                         f"deze publicatie is van {organisation_name(werk.organisatie)}. "
                         "Twee organisaties delen geen regeling."
                     )
-                self.regeling_reden = f"Volgende versie van '{regeling.title}' (--regeling {slug})."
-                return self._claim(regeling, werk)
+                reden = f"Volgende versie van '{regeling.title}' (--regeling {slug})."
+                return self._claim(regeling, werk), reden
         else:
             regeling = regelingen.filter(werk_id=werk.key).first()
             if regeling is not None:
-                self.regeling_reden = f"Volgende versie van '{regeling.title}': zelfde werk ({werk.uitleg})."
-                return regeling.specific
+                reden = f"Volgende versie van '{regeling.title}': zelfde werk ({werk.uitleg})."
+                return regeling.specific, reden
             slug = slugify(werk.titel)[:80]
             if not slug:
                 raise PublicatieFout("Kan geen adres (slug) voor de regeling afleiden; gebruik --regeling.")
             earlier = regelingen.filter(slug=slug, werk_id="").first()
             if earlier is not None and same_organisation(earlier.specific.organisatie, werk.organisatie):
                 # Imported before works were recorded: the same title then meant the same regeling.
-                self.regeling_reden = f"Volgende versie van '{earlier.title}': zelfde titel ({werk.uitleg})."
-                return self._claim(earlier.specific, werk)
+                reden = f"Volgende versie van '{earlier.title}': zelfde titel ({werk.uitleg})."
+                return self._claim(earlier.specific, werk), reden
             slug = self._free_slug(index, slug, werk)
         if Page.objects.child_of(index).filter(slug=slug).exists():
             raise PublicatieFout(f"Het adres /regelgeving/{slug}/ is al in gebruik door een andere pagina.")
         regeling = RegelingPage(title=werk.titel, slug=slug, werk_id=werk.key, organisatie=werk.organisatie)
         index.add_child(instance=regeling)
-        self.regeling_reden = f"Nieuwe regeling: er was nog geen regeling van dit werk ({werk.uitleg})."
-        return regeling
+        return regeling, f"Nieuwe regeling: er was nog geen regeling van dit werk ({werk.uitleg})."
 
     @staticmethod
     def _claim(regeling: RegelingPage, werk) -> RegelingPage:
@@ -307,14 +305,14 @@ class _Writer:
 
     # -- report ----------------------------------------------------------------------------------
 
-    def _report(self, regeling, versie, created, linker: Linker, warnings: list[str]) -> dict:
+    def _report(self, regeling, reden: str, versie, created, linker: Linker, warnings: list[str]) -> dict:
         refs = linker.references
         return {
             "identifier": self.meta.identifier,
             "titel": versie.title,
             "formaat": self.meta.formaat,
             "regeling": regeling.title,
-            "regeling_reden": self.regeling_reden,
+            "regeling_reden": reden,
             "url": versie.url_path and versie.get_url() or "",
             "status": ("nieuw" if created else "bijgewerkt") + ("" if versie.live else " (concept)"),
             "dry_run": False,
