@@ -13,9 +13,14 @@ from .state import FlowState
 
 @dataclass
 class Progress:
-    cleaned: dict[str, dict]  # the valid answers, per step
+    forms: dict[str, forms.Form]  # the validated form of each step answered validly
     steps: list[Step]  # the steps that apply to these answers, in order
     todo: Step | None  # the first step still to answer; None when every step is answered
+
+    @property
+    def cleaned(self) -> dict[str, dict]:
+        """The valid answers, per step."""
+        return {slug: form.cleaned_data for slug, form in self.forms.items()}
 
     @property
     def slugs(self) -> list[str]:
@@ -23,6 +28,7 @@ class Progress:
 
 
 def validate(flow: Flow, state: FlowState) -> Progress:
+    valid: dict[str, forms.Form] = {}
     cleaned: dict[str, dict] = {}
     todo = None
     for step in flow.steps:
@@ -34,8 +40,8 @@ def validate(flow: Flow, state: FlowState) -> Progress:
         if form is None or not form.is_valid():
             todo = todo or step
             continue
-        cleaned[step.slug] = form.cleaned_data
-    return Progress(cleaned, flow.applicable_steps(cleaned), todo)
+        valid[step.slug], cleaned[step.slug] = form, form.cleaned_data
+    return Progress(valid, flow.applicable_steps(cleaned), todo)
 
 
 def initial_data(form_class: type[forms.Form], data) -> dict:

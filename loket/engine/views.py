@@ -198,12 +198,9 @@ def summary(request, page):
     steps = progress.steps
     groups = []
     for s in steps:
-        form = s.form_class(data=state.data_for(s.slug))
-        form.is_valid()
+        form = progress.forms[s.slug]  # every step is answered, and already validated
         rows = [
-            (bf.label, display_value(bf, progress.cleaned[s.slug].get(bf.name)))
-            for bf in form
-            if not bf.is_hidden
+            (bf.label, display_value(bf, form.cleaned_data.get(bf.name))) for bf in form if not bf.is_hidden
         ]
         wijzig = _step_url(page, s) + f"?{SUMMARY_PARAM}=controleren"
         groups.append({"stap": s, "rijen": rows, "wijzig": wijzig})
