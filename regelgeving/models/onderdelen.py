@@ -297,9 +297,7 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
         info = context.get("versie_info")
         if info and self.nummer:
             # The stable link, to this article's number in whatever version applies when it is followed.
-            context["vaste_link"] = info["regeling"].full_url + info["regeling"].reverse_subpage(
-                "artikel", kwargs={"nummer": self.nummer}
-            )
+            context["vaste_link"] = info["regeling"].artikel_url(self.nummer, absolute=True)
             if info["status"] != validity.GELDEND:
                 context["huidige_artikel_url"] = info["regeling"].artikel_url(self.nummer)
         context["tekst"] = render_stream(self.body, context)

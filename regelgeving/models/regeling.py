@@ -80,9 +80,11 @@ class RegelingPage(PublicPage, RoutablePageMixin, Page):
     def huidige_versie(self) -> RegelingVersiePage | None:
         return self.versie_op()
 
-    def artikel_url(self, nummer: str) -> str:
-        """The stable URL that always shows article `nummer` in the version in force."""
-        return self.url + self.reverse_subpage("artikel", kwargs={"nummer": nummer})
+    def artikel_url(self, nummer: str, absolute: bool = False) -> str:
+        """The stable URL that always shows article `nummer` in the version in force; with the
+        site's address when `absolute` (to copy or cite)."""
+        base = self.full_url if absolute else self.url
+        return base + self.reverse_subpage("artikel", kwargs={"nummer": nummer})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
