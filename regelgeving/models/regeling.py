@@ -23,6 +23,16 @@ from .blocks import TekstBlock
 from .panels import VergelijkingPanel
 from .public import PublicPage
 
+# The official journals by the prefix of their publications' identifiers (gmb-2025-538386).
+BLADEN = {
+    "gmb": "Gemeenteblad",
+    "prb": "Provinciaal blad",
+    "stcrt": "Staatscourant",
+    "stb": "Staatsblad",
+    "bgr": "Blad gemeenschappelijke regeling",
+    "wsb": "Waterschapsblad",
+}
+
 # The parts of a version listed in its table of contents, in document order.
 ONDERDELEN = ("DivisiePage", "ArtikelPage", "BijlagePage", "ToelichtingPage")
 
@@ -194,29 +204,26 @@ class RegelingVersiePage(PublicPage, RoutablePageMixin, Page):
         verbose_name = "versie van een regeling"
         verbose_name_plural = "versies van regelingen"
 
+    def _blad_nummer(self) -> tuple[str, str, str] | None:
+        """(blad, year, number) of an official-journal identifier such as gmb-2025-538386."""
+        parts = self.identifier.split("-")
+        return (parts[0], parts[1], parts[2]) if len(parts) == 3 and parts[0] in BLADEN else None
+
     @property
     def publicatie_aanduiding(self) -> str:
         """ "Gemeenteblad 2025, 538386" for gmb-2025-538386, else the identifier."""
-        parts = self.identifier.split("-")
-        bladen = {
-            "gmb": "Gemeenteblad",
-            "prb": "Provinciaal blad",
-            "stcrt": "Staatscourant",
-            "stb": "Staatsblad",
-            "bgr": "Blad gemeenschappelijke regeling",
-            "wsb": "Waterschapsblad",
-        }
-        if len(parts) == 3 and parts[0] in bladen:
-            return f"{bladen[parts[0]]} {parts[1]}, {parts[2]}"
-        return self.identifier
+        found = self._blad_nummer()
+        if found is None:
+            return self.identifier
+        blad, jaar, nummer = found
+        return f"{BLADEN[blad]} {jaar}, {nummer}"
 
     @property
     def officiele_publicatie_url(self) -> str:
         """Where the official text is: the source URL, or the page of a Gemeenteblad-like id."""
         if self.bron_url:
             return self.bron_url
-        parts = self.identifier.split("-")
-        if len(parts) == 3 and parts[0] in ("gmb", "prb", "stcrt", "stb", "bgr", "wsb"):
+        if self._blad_nummer() is not None:
             return f"https://zoek.officielebekendmakingen.nl/{self.identifier}.html"
         return ""
 
