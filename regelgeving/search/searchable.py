@@ -13,8 +13,8 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import Page
 
-from ..models import ArtikelPage, DivisiePage, Wet
-from .kinds import SOORTEN
+from ..models import Wet
+from .kinds import SOORTEN, TAGGED_KINDS
 from .scope import Scope
 
 
@@ -28,7 +28,7 @@ def searchable_pages(kinds: list[str], wet: Wet | None, scope: Scope):
     if wet is not None:
         tagged = [
             pk
-            for model in (ArtikelPage, DivisiePage)
+            for model in (SOORTEN[kind] for kind in TAGGED_KINDS)
             for pk in model.objects.filter(wetten=wet, versie_id__in=list(scope)).values_list("pk", flat=True)
         ]
         pages = pages.filter(pk__in=tagged)
