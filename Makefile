@@ -42,9 +42,10 @@ rum:
 	  else echo "Geen apt-get als root: installeer postgresql-$$v-rum voor snel zoeken op PostgreSQL."; fi; \
 	done
 
+# Development: DJANGO_DEBUG=1 lets the site run on development keys (never in production).
 run: install
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py setup_demo
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py setup_demo
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
 
 # Chromium from Debian for the browser tests, where this machine can install it.
@@ -61,7 +62,7 @@ PG_ANSWERS = $(PY) -c "import psycopg; psycopg.connect('$(PG_URL)', connect_time
 test: install browser
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports --no-cache
-	DATABASE_URL=sqlite:// $(PY) manage.py makemigrations --check --dry-run
+	DATABASE_URL=sqlite:// DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -q
 	@if $(PG_ANSWERS); then \
 	  echo "PostgreSQL antwoordt: de tests nogmaals op PostgreSQL"; \

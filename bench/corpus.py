@@ -170,7 +170,7 @@ def _search_settings():
 
     saved = os.environ.pop("SEARCH_URL", None)
     try:
-        settings = importlib.import_module("config.settings")
+        settings = importlib.import_module("config.settings.base")
         return settings.WAGTAILSEARCH_BACKENDS
     finally:
         if saved is not None:

@@ -828,7 +828,7 @@ def child_env(url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EMAIL_", "LOKET_", "SEARCH_"))}
     env.update(
         DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SETTINGS_MODULE="config.settings.base",
         DJANGO_DEBUG="0",
         PYTHONUNBUFFERED="1",
         # A fresh key for this run: the e-mail addresses and messages are encrypted as in production.

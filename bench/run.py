@@ -240,7 +240,7 @@ def main() -> int:
     db = Database()
     db.create()
     os.environ["DATABASE_URL"] = db.url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ.setdefault("DJANGO_DEBUG", "0")  # measure what production serves
     # WhiteNoise warns that collectstatic has not run; irrelevant for these pages.
     warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")

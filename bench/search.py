@@ -162,7 +162,7 @@ def child_env(url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SETTINGS_MODULE="config.settings.base",
         DJANGO_DEBUG="0",
         PYTHONUNBUFFERED="1",
     )

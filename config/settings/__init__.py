@@ -1,6 +1,3 @@
-"""Settings: `base` holds every deployment choice (from the environment); `test` is for the test suite.
-
-`config.settings` itself is the base settings, so manage.py, WSGI and the benchmarks keep using it.
-"""
-
-from .base import *  # noqa: F401,F403
+"""Settings: `base` holds every deployment choice (from the environment) and is what manage.py,
+WSGI, ASGI and the benchmarks load; `test` is for the test suite. This package itself loads nothing,
+so that `test` can supply its keys before `base` checks them."""

@@ -7,20 +7,14 @@ import dj_database_url
 
 from regelgeving.search.elasticsearch import DUTCH_ANALYSIS
 
+from . import keys
+from .environment import DEBUG, env_bool, env_int
+from .security import *  # noqa: F403
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-
-def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, "1" if default else "0").strip().lower() in {
-        "1",
-        "true",
-        "yes",
-        "on",
-    }
-
-
-DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "alleen-voor-ontwikkeling-niet-in-productie"
+_KEYS = keys.read(os.environ, debug=DEBUG)
+SECRET_KEY = _KEYS.secret_key
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -47,6 +41,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_tasks_db",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,6 +63,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -91,7 +96,19 @@ DATABASES = {
     "default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Many residents at once on the embedded default: readers never wait for the writer (WAL), a
+    # writer waits its turn (busy timeout) and takes the write lock when its transaction begins
+    # (IMMEDIATE), so two transactions never both read and then fail to upgrade ("database is locked").
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+# PostgreSQL: a web request's statement stops after this many seconds (config/database.py); imports,
+# the task worker and management commands are not limited.
+WEB_STATEMENT_TIMEOUT_SECONDS = env_int("WEB_STATEMENT_TIMEOUT_SECONDS", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Wagtail's database search backend by default; Elasticsearch/OpenSearch when SEARCH_URL is set.
@@ -113,25 +130,51 @@ else:
         "default": {"BACKEND": "regelgeving.search.backend", "SEARCH_CONFIG": "dutch"}
     }
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks run at once, inside the request, by default (`make run`, tests). TASK_BACKEND=database puts
+# them in the database for `manage.py db_worker` processes (as many as needed, on any machine).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASK_BACKEND", "immediate")]}}
 
 # In-process caches by default. "paginas" keeps rendered public pages (regelgeving/page_cache.py):
 # their keys change with every publication, so an entry is never stale, only unused; entries
 # also expire after PAGE_CACHE_SECONDS (a deployment with new templates is seen within that time).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "paginas": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "paginas",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
-    },
-}
+# With REDIS_URL every process shares one cache: rate limits, login throttling and the search
+# structure hold across gunicorn workers and machines; rendered pages are kept once for all.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "regelgeving"),
+        },
+        "paginas": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "regelgeving") + "-paginas",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "paginas": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "paginas",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
+        },
+    }
+RATELIMIT_USE_CACHE = "default"
 PAGE_CACHE = "paginas"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 
 # Loket: encryption keys for personal data (comma-separated Fernet keys, newest first; see
-# loket/crypto.py), abuse limits, and the group whose members see submissions.
-LOKET_ENCRYPTION_KEYS = [k for k in os.environ.get("LOKET_ENCRYPTION_KEYS", "").split(",") if k.strip()]
+# loket/crypto.py) and the key of its recognition hashes (config/settings/keys.py), abuse limits,
+# and the group whose members see submissions.
+LOKET_ENCRYPTION_KEYS = _KEYS.encryption_keys
+LOKET_INDEX_KEY = _KEYS.index_key
 LOKET_MIN_FILL_SECONDS = int(os.environ.get("LOKET_MIN_FILL_SECONDS", "8"))
 LOKET_RATE_LIMITS = {
     "stap": os.environ.get("LOKET_RATE_STAP", "120/h"),

@@ -4,8 +4,16 @@ Only what makes tests fast or isolated differs from what runs in production; the
 from DATABASE_URL as always (SQLite by default, PostgreSQL in `make test`'s second run).
 """
 
-from .base import *  # noqa: F401,F403
-from .base import BASE_DIR
+import os
+
+# The suite runs with debug off, as production does, so it brings keys of its own (fixed, so that a
+# stored value decrypts in every run; never used anywhere else).
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-" + "x7Qp2LmZ9vR4sT8wY1bN6cF3hJ5kD0gA" * 2)
+os.environ.setdefault("LOKET_ENCRYPTION_KEYS", "dGVzdHMtYWxsZWVuLXZvb3ItZGUtdGVzdHN1aXRlLTA=")
+os.environ.setdefault("LOKET_INDEX_KEY", "tests-herkenningssleutel-alleen-voor-de-testsuite")
+
+from .base import *  # noqa: E402,F401,F403
+from .base import BASE_DIR  # noqa: E402
 
 # Hashing a password the production way costs ~0.3 s per login; tests log in hundreds of times.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -15,3 +23,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SITE_URL_CONFIGURED = True
 # Files written by tests (uploads) stay out of the working tree.
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# The test client and the live server speak plain http; every other HTTPS setting stays as in
+# production (secure cookies, HSTS on secure requests), so the header tests see what production sends.
+SECURE_SSL_REDIRECT = False
