@@ -7,6 +7,7 @@ class RegelgevingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import admin_widgets, signals
 
         signals.connect(self)
+        admin_widgets.without_inline_scripts()

@@ -1,7 +1,8 @@
 import re
 
+from django.templatetags.static import static
 from django.urls import path
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -17,6 +18,13 @@ hooks.register(routes.VERGELIJKING, views.vergelijking)
 hooks.register(routes.VERSIE_PDF, pdf.versie_pdf)
 hooks.register(routes.ARTIKEL_PDF, pdf.artikel_pdf)
 hooks.register("before_serve_page", page_cache.note_public_page)
+
+
+@hooks.register("insert_global_admin_js")
+def admin_widgets_without_inline_script():
+    """Starts the admin widgets Wagtail would start with inline scripts, which the CSP forbids
+    (see the overridden templates in site/templates/wagtailadmin/)."""
+    return format_html('<script src="{}"></script>', static("js/admin-zonder-inline-script.js"))
 
 
 class PreloadedPageLinkHandler(PageLinkHandler):

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +91,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render through TEMPLATES too, so site/templates can override a widget's template
+# (Wagtail's date pickers, which would otherwise start with an inline script the CSP forbids).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite by default; PostgreSQL (or another engine) when DATABASE_URL is set.
 DATABASES = {

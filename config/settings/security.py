@@ -61,8 +61,10 @@ if env_bool("CSP_REPORT_ONLY", False):
     CONTENT_SECURITY_POLICY = None
 else:
     CONTENT_SECURITY_POLICY = _CSP
-# Wagtail's admin shows avatars from gravatar.com unless told not to: no third-party requests.
+# Wagtail's admin asks gravatar.com for avatars and releases.wagtail.org for new versions unless
+# told not to: no third-party requests from the admin (the CSP would block them anyway).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Admin login: after LOGIN_FAILURE_LIMIT wrong passwords for one user name from one address, that
 # login is locked for LOGIN_LOCKOUT_MINUTES (django-axes, counted in the database, so that every
