@@ -2,7 +2,9 @@
 
 Fernet (AES-128-CBC with HMAC-SHA256) from `cryptography`. Keys come from LOKET_ENCRYPTION_KEYS
 (comma-separated, newest first, so keys can be rotated); without it a key is derived from
-SECRET_KEY, which is fine for development only.
+SECRET_KEY, which is fine for development only. The keyed hashes that recognise a person use
+their own key, LOKET_INDEX_KEY, so rotating either key leaves the other's work intact;
+`manage.py sleutels_vernieuwen` re-encrypts and re-hashes after a rotation.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+
+from .identity import normalise
 
 
 @lru_cache(maxsize=4)
@@ -46,12 +50,27 @@ def decrypt(token: str) -> str:
         raise ImproperlyConfigured("Versleutelde gegevens passen bij geen van de sleutels.") from None
 
 
+def _index_key() -> bytes:
+    """LOKET_INDEX_KEY; in development (where it may be empty) one derived from SECRET_KEY."""
+    if settings.LOKET_INDEX_KEY:
+        return settings.LOKET_INDEX_KEY.encode()
+    return hashlib.sha256(b"loket-index:" + settings.SECRET_KEY.encode()).digest()
+
+
+def rotate(token: str) -> str:
+    """`token` encrypted anew with the newest key (after a new key was put first)."""
+    try:
+        return _fernet(_keys()).rotate(token.encode()).decode()
+    except InvalidToken:
+        raise ImproperlyConfigured("Versleutelde gegevens passen bij geen van de sleutels.") from None
+
+
 def blind_index(*parts: str) -> str:
     """A keyed hash to find equal values (one compliment per mantelzorger a year) without
-    storing them readably."""
-    key = hashlib.sha256(b"loket-index:" + settings.SECRET_KEY.encode()).digest()
-    message = "\x1f".join(p.strip().lower() for p in parts).encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    storing them readably. Each part is normalised first (loket/identity.py), so a name typed
+    with look-alike or invisible characters gives the same hash."""
+    message = "\x1f".join(normalise(p) for p in parts).encode()
+    return hmac.new(_index_key(), message, hashlib.sha256).hexdigest()
 
 
 class EncryptedJSONField(models.TextField):

@@ -30,6 +30,10 @@ from ..choices import Status
 INZENDING = "inzending"  # a submission, through loket/pipeline.py
 PANELLID = "panellid"  # a member of Lochem spreekt, through loket/panel/membership.py
 
+# How long a submission is kept when its flow page does not say (the page's default, and the
+# period for submissions whose page was deleted).
+DEFAULT_BEWAARTERMIJN_DAGEN = 730
+
 # Unambiguous characters for reference numbers read out over the phone (no 0/O, 1/I).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
@@ -101,6 +105,7 @@ class Flow:
         "te gebruiken voor de behandeling van mijn verzoek."
     )
     privacy_template = "loket/includes/privacy_inzending.html"
+    bewaartermijn_dagen = DEFAULT_BEWAARTERMIJN_DAGEN
 
     # -- the questions -------------------------------------------------------------------------
 
@@ -138,6 +143,11 @@ class Flow:
 
     def duplicate_message(self, page) -> str:
         return "Deze aanvraag is al eerder gedaan."
+
+    def stored_yearly_keys(self, gegevens: dict) -> tuple[str, ...]:
+        """The keys of `Prepared.sleutels_per_jaar` computed again from stored answers (after a
+        new LOKET_INDEX_KEY or a change in how names are normalised); () for a flow without."""
+        return ()
 
     @classmethod
     def new_reference(cls) -> str:

@@ -184,6 +184,9 @@ class MantelzorgcomplimentFlow(Flow):
             ontvanger_naam=mantelzorger["naam"],
         )
 
+    def stored_yearly_keys(self, gegevens: dict) -> tuple[str, ...]:
+        return yearly_keys(gegevens["mantelzorger"])
+
     def duplicate_message(self, page) -> str:
         return (
             "U hebt dit jaar al een mantelzorgcompliment aangevraagd. Iedere mantelzorger kan het één keer "

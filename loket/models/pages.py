@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 
 from .. import legislation, routes
 from ..flows import flow_choices, get_flow
+from ..flows.base import DEFAULT_BEWAARTERMIJN_DAGEN
 
 
 class LoketPage(Page):
@@ -64,7 +65,7 @@ class FlowPage(RoutablePageMixin, Page):
     )
     bewaartermijn_dagen = models.PositiveIntegerField(
         "bewaartermijn (dagen)",
-        default=730,
+        default=DEFAULT_BEWAARTERMIJN_DAGEN,
         validators=[MinValueValidator(1)],
         help_text="Daarna verwijdert purge_submissions de inzending met al haar gegevens.",
     )

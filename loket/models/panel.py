@@ -107,10 +107,11 @@ class Uitnodiging(models.Model):
 
 
 class Respons(models.Model):
-    """One filled-in questionnaire. Not linked to a member or an invitation: anonymous."""
+    """One filled-in questionnaire. Not linked to a member or an invitation: anonymous. The answers
+    are encrypted: an open answer may name the one who wrote it, or someone else."""
 
     peiling = models.ForeignKey("loket.PeilingPage", on_delete=models.CASCADE, related_name="responsen")
-    antwoorden = models.JSONField(default=dict)  # question block id -> answer
+    antwoorden = EncryptedJSONField(default=dict)  # question block id -> answer
     # For comparing respondents with the panel; copied, so they stay when the member leaves.
     leeftijdsgroep = models.CharField(max_length=10, choices=LEEFTIJDSGROEPEN)
     kern = models.CharField(max_length=20, choices=KERNEN)

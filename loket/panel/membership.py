@@ -14,7 +14,8 @@ from ..tasks import send_after_commit
 from . import links, mail
 
 
-def _index(email: str) -> str:
+def email_index(email: str) -> str:
+    """The keyed hash that recognises a second sign-up with this address."""
     return blind_index("panel-email", email)
 
 
@@ -22,7 +23,7 @@ def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], tok
     """Store an unconfirmed member and mail the confirmation link; returns a reference for the
     confirmation page. An address that is already known gets a mail, never a second member,
     and the page says the same either way (nobody learns who is a member)."""
-    existing = PanelContact.objects.select_related("lid").filter(email_index=_index(email)).first()
+    existing = PanelContact.objects.select_related("lid").filter(email_index=email_index(email)).first()
     if existing is not None:
         lid = existing.lid
         with transaction.atomic():
@@ -44,7 +45,7 @@ def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], tok
                 relaties=relaties,
                 aanmeldtoken=token,
             )
-            PanelContact.objects.create(lid=lid, email=email, email_index=_index(email))
+            PanelContact.objects.create(lid=lid, email=email, email_index=email_index(email))
             bericht = mail.confirm_signup(lid, email)
             bericht.save()
             send_after_commit([bericht.pk])
