@@ -57,6 +57,15 @@ def _index_key() -> bytes:
     return hashlib.sha256(b"loket-index:" + settings.SECRET_KEY.encode()).digest()
 
 
+def decrypt_recent(token: str, max_age_seconds: int) -> str | None:
+    """The text of a token encrypted at most `max_age_seconds` ago; None when it is older or no
+    key fits (then what it held is as good as gone)."""
+    try:
+        return _fernet(_keys()).decrypt(token.encode(), ttl=max_age_seconds).decode()
+    except InvalidToken:
+        return None
+
+
 def rotate(token: str) -> str:
     """`token` encrypted anew with the newest key (after a new key was put first)."""
     try:

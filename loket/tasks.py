@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.core.management import call_command
 from django.db import transaction
 from django_tasks import default_task_backend, task
 
@@ -34,6 +35,13 @@ def purge_submissions_task() -> dict[str, int]:
 @task()
 def purge_unconfirmed_members_task() -> int:
     return retention.purge_unconfirmed_members()
+
+
+@task()
+def clear_expired_sessions_task() -> None:
+    """Django's `clearsessions`: an anonymous visitor's session (with the encrypted answers of an
+    unfinished flow) expires after LOKET_FLOW_TIMEOUT_MINUTES; this deletes it from the database."""
+    call_command("clearsessions")
 
 
 def retry_later(bericht_id: int, run_after: datetime) -> None:

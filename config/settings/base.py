@@ -188,6 +188,9 @@ LOKET_RATE_LIMITS = {
 LOKET_STAFF_GROUP = "Medewerkers 't Baken"
 # Lochem spreekt: days a sign-up confirmation link works; unconfirmed sign-ups go after that.
 LOKET_PANEL_CONFIRM_DAYS = int(os.environ.get("LOKET_PANEL_CONFIRM_DAYS", "7"))
+# Minutes without activity after which the (encrypted) answers of an unfinished flow are gone and
+# an anonymous visitor's session expires; `clearsessions` then deletes it from the database.
+LOKET_FLOW_TIMEOUT_MINUTES = int(os.environ.get("LOKET_FLOW_TIMEOUT_MINUTES", "30"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,34 +2,70 @@
 
 Raw posted values are stored per step and validated again whenever they are used, so the
 summary and the submission never rely on what a step said earlier.
+
+The session holds them encrypted (a Fernet token, loket/crypto.py), so `django_session` never
+holds an answer readably. The token is renewed on every request of the flow; one older than
+LOKET_FLOW_TIMEOUT_MINUTES no longer opens, and the flow starts over. An anonymous visitor's
+session expires after the same time, so `clearsessions` deletes it.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 import time
 
+from django.conf import settings
 from django.http import QueryDict
 
+from ..crypto import decrypt_recent, encrypt
+
 PREFIX = "loket:"
+
+
+def timeout_seconds() -> int:
+    return settings.LOKET_FLOW_TIMEOUT_MINUTES * 60
 
 
 class FlowState:
     def __init__(self, request, page):
         self.session = request.session
+        self.anonymous = not getattr(getattr(request, "user", None), "is_authenticated", False)
         self.key = f"{PREFIX}{page.pk}"
-        data = self.session.get(self.key) or {}
+        data = self._open(self.session.get(self.key))
+        # Answers that timed out, or a session cookie whose session has expired: the inwoner
+        # was somewhere in this flow and has to start over (the views say so).
+        self.expired = data is None or self._session_expired(request)
+        data = data or {}
         self.answers: dict[str, dict[str, list[str]]] = data.get("answers", {})
         self.started: float = data.get("started") or time.time()
         self.token: str = data.get("token") or secrets.token_hex(16)
         self.submitted: list[str] = self.session.get(f"{self.key}:ingediend", [])
+        if self.answers:
+            self.save()  # activity: the inactivity timeout counts from now
+
+    def _open(self, sealed) -> dict | None:
+        """The stored answers; {} when there are none; None when they timed out."""
+        if not sealed:
+            return {}
+        opened = decrypt_recent(sealed, timeout_seconds()) if isinstance(sealed, str) else None
+        if opened is None:
+            self.session.pop(self.key, None)  # also plain answers stored before they were encrypted
+            return None
+        return json.loads(opened)
+
+    def _session_expired(self, request) -> bool:
+        return bool(request.COOKIES.get(settings.SESSION_COOKIE_NAME)) and self.session.session_key is None
 
     @property
     def is_new(self) -> bool:
         return not self.answers
 
     def save(self) -> None:
-        self.session[self.key] = {"answers": self.answers, "started": self.started, "token": self.token}
+        data = {"answers": self.answers, "started": self.started, "token": self.token}
+        self.session[self.key] = encrypt(json.dumps(data))
+        if self.anonymous:
+            self.session.set_expiry(timeout_seconds())
 
     def store(self, slug: str, post: QueryDict, field_names) -> None:
         self.answers[slug] = {name: post.getlist(name) for name in field_names if name in post}

@@ -9,6 +9,7 @@ submission. What consent stores is the intake's work (loket/intake.py).
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -22,6 +23,7 @@ from .progress import Progress, initial_data, validate
 from .state import FlowState
 
 SUMMARY_PARAM = "terug"
+EXPIRED_PARAM = "verlopen"
 
 
 class ConsentForm(forms.Form):
@@ -69,6 +71,13 @@ def _ineligible(flow, page, cleaned) -> bool:
     return False
 
 
+def _start_over(page, state) -> HttpResponseRedirect | None:
+    """To the start page, which says why, when the answers were wiped for inactivity."""
+    if state.expired and state.is_new:
+        return redirect(f"{page.url}?{EXPIRED_PARAM}=1")
+    return None
+
+
 def _ready_to_send(flow, page, state) -> tuple[Progress | None, HttpResponseRedirect | None]:
     """(progress, None) when every step is answered and the flow may be sent today; otherwise
     (progress, a redirect to where the inwoner has to go instead)."""
@@ -100,6 +109,7 @@ def start(request, page):
             None,
             eerste_stap=_step_url(page, flow.steps[0]),
             gesloten=closed,
+            verlopen_na=settings.LOKET_FLOW_TIMEOUT_MINUTES if request.GET.get(EXPIRED_PARAM) else None,
             **intake_for(flow).start_context(page),
         ),
     )
@@ -113,6 +123,9 @@ def step(request, page, stap: str):
     state = FlowState(request, page)
     if flow.closed_message(page, timezone.localdate()):
         return redirect(page.url)
+    expired = _start_over(page, state)
+    if expired:
+        return expired
     progress = validate(flow, state)
     detour = _detour_from_step(page, flow, progress, stap)
     if detour is not None:
@@ -192,6 +205,9 @@ def _back_url(request, page, steps, index: int) -> str:
 def summary(request, page):
     flow = page.get_flow()
     state = FlowState(request, page)
+    expired = _start_over(page, state)
+    if expired:
+        return expired
     progress, detour = _ready_to_send(flow, page, state)
     if detour:
         return detour
@@ -230,6 +246,9 @@ def consent(request, page):
         replay = _replayed_submission(request, page, intake, state)
         if replay is not None:
             return replay
+    expired = _start_over(page, state)
+    if expired:
+        return expired
     progress, detour = _ready_to_send(flow, page, state)
     if detour:
         return detour

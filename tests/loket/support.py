@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
+from loket.crypto import decrypt, encrypt
 from loket.models import FlowPage
 
 MELDING = "/loket/melding/"
@@ -145,3 +147,15 @@ def lochem_versie():
     from regelgeving.models import RegelingVersiePage
 
     return RegelingVersiePage.objects.get(identifier="gmb-2025-538386")
+
+
+def flow_session(client, flow: str) -> dict:
+    """What the session holds for an unfinished flow, decrypted: answers, started, token."""
+    return json.loads(decrypt(client.session[f"loket:{page(flow).pk}"]))
+
+
+def set_flow_session(client, flow: str, **changes) -> None:
+    """Change what the session holds for a flow, as if it had been stored so."""
+    session = client.session
+    session[f"loket:{page(flow).pk}"] = encrypt(json.dumps(flow_session(client, flow) | changes))
+    session.save()

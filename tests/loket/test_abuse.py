@@ -22,10 +22,12 @@ from tests.loket.support import (
     MELDING_ZELF,
     MZC,
     fill,
+    flow_session,
     get_ok,
     html,
     page,
     send,
+    set_flow_session,
     stap,
     token_of,
 )
@@ -119,7 +121,7 @@ def test_a_form_filled_faster_than_a_person_can_is_refused(client, settings, mon
     assert nothing_stored()
 
     # 29 seconds after the first answer is still too fast ...
-    started = client.session[f"loket:{page('melding').pk}"]["started"]
+    started = flow_session(client, "melding")["started"]
     monkeypatch.setattr(abuse, "time", types.SimpleNamespace(time=lambda: started + 29))
     assert send(client, MELDING).status_code == 400
     assert nothing_stored()
@@ -133,12 +135,9 @@ def test_a_form_filled_faster_than_a_person_can_is_refused(client, settings, mon
 def test_fill_time_counts_from_the_first_answer_not_from_the_last(client, settings):
     settings.LOKET_MIN_FILL_SECONDS = 30
     fill(client, MELDING, MELDING_ZELF, until="voor-wie")
-    key = f"loket:{page('melding').pk}"
-    session = client.session
-    session[key] = session[key] | {"started": time.time() - 31}  # the first answer, half a minute ago
-    session.save()
+    set_flow_session(client, "melding", started=time.time() - 31)  # the first answer, half a minute ago
     fill(client, MELDING, MELDING_ZELF, start="persoon")
-    assert client.session[key]["started"] < time.time() - 30  # later answers do not restart the clock
+    assert flow_session(client, "melding")["started"] < time.time() - 30  # later answers do not restart it
     response = send(client, MELDING)
     assert response.status_code == 302 and "/bevestiging/" in response["Location"]
 
