@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from .mail_files import REFERENCE_HEADER
 from .models import Bericht
 
 
@@ -41,6 +42,7 @@ def confirmation_message(page, flow, inzending, prepared) -> Bericht:
             "aan": [prepared.ontvanger_email],
             "onderwerp": f"Ontvangen: uw {flow.noun} ({inzending.referentie})",
             "tekst": tekst,
+            "headers": {REFERENCE_HEADER: inzending.referentie},
         },
     )
 
@@ -58,5 +60,6 @@ def staff_notification(page, inzending) -> Bericht:
             "aan": [page.notificatie_email],
             "onderwerp": f"Nieuwe inzending {inzending.referentie} ({page.title})",
             "tekst": tekst,
+            "headers": {REFERENCE_HEADER: inzending.referentie},
         },
     )

@@ -237,7 +237,8 @@ if EMAIL_HOST:
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    # One file per message, readable by the owner only; purges delete them (loket/mail_files.py).
+    EMAIL_BACKEND = "loket.mail_files.EmailBackend"
     EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", EMAIL_BACKEND)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@lochem.nl")

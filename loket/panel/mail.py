@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from ..mail_files import REFERENCE_HEADER
 from ..models import Bericht
 from . import links
 
@@ -18,7 +19,7 @@ def _bericht(lid, email: str, soort: str, onderwerp: str, template: str, context
             "aan": [email],
             "onderwerp": onderwerp,
             "tekst": tekst,
-            "headers": links.unsubscribe_headers(afmelden),
+            "headers": links.unsubscribe_headers(afmelden) | {REFERENCE_HEADER: lid.referentie},
         },
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .. import mail_files
 from ..crypto import blind_index
 from ..flows.lochem_spreekt import LochemSpreektFlow
 from ..models import Bericht, PanelContact, Panellid, Uitnodiging
@@ -89,10 +90,14 @@ def confirm(token: str) -> Uitkomst:
     return Uitkomst(uitkomst.lid, "bevestigd")
 
 
-@transaction.atomic
 def leave(lid: Panellid) -> None:
-    """Delete the member, their e-mail address and their waiting mail. Answers already given
-    stay: they were never linked to the member. Open invitations can no longer be used."""
-    Uitnodiging.objects.filter(lid=lid, status=Uitnodiging.UITGENODIGD).update(status=Uitnodiging.VERVALLEN)
-    Bericht.objects.filter(panellid=lid).delete()
-    lid.delete()  # the contact row goes with it; invitations keep their counts without a member
+    """Delete the member, their e-mail address, their waiting mail and their mail files. Answers
+    already given stay: they were never linked to the member. Open invitations can no longer be
+    used."""
+    with transaction.atomic():
+        Uitnodiging.objects.filter(lid=lid, status=Uitnodiging.UITGENODIGD).update(
+            status=Uitnodiging.VERVALLEN
+        )
+        Bericht.objects.filter(panellid=lid).delete()
+        lid.delete()  # the contact row goes with it; invitations keep their counts without a member
+    mail_files.remove_for([lid.referentie])
