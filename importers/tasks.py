@@ -25,6 +25,7 @@ BEWAREN = timedelta(days=30)
 @task()
 def import_upload(opdracht_id: int) -> str:
     """Import the uploaded publication once; returns the resulting status."""
+    _purge_finished()
     if not _claim(opdracht_id):
         return "overgeslagen"
     opdracht = Importopdracht.objects.get(pk=opdracht_id)
@@ -63,8 +64,6 @@ def _progress(opdracht: Importopdracht, stap: str) -> None:
     opdracht.save(update_fields=["stap"])
 
 
-@task()
-def purge_finished_uploads() -> int:
-    """Remove uploads finished more than BEWAREN ago; returns how many."""
-    deleted, _ = Importopdracht.objects.filter(klaar_op__lt=timezone.now() - BEWAREN).delete()
-    return deleted
+def _purge_finished() -> None:
+    """Uploads finished more than BEWAREN ago go when the next one comes (no schedule needed)."""
+    Importopdracht.objects.filter(klaar_op__lt=timezone.now() - BEWAREN).delete()

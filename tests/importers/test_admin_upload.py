@@ -1,8 +1,11 @@
 """Editors import a publication by uploading it in the Wagtail admin: the upload is stored, the task
 worker imports it (with the immediate backend of the tests: at once), and a status page shows the report."""
 
+from datetime import timedelta
+
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from importers.models import Importopdracht
 from regelgeving.models import ArtikelPage, RegelingVersiePage
@@ -54,9 +57,12 @@ def test_a_bad_upload_shows_the_error_and_stores_nothing(client, rijen_per_tabel
 
 def test_dry_run_upload_stores_nothing(client, rijen_per_tabel):
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    lang_geleden = timezone.now() - timedelta(days=31)
+    oud = Importopdracht.objects.create(bestandsnaam="oud.txt", status="klaar", klaar_op=lang_geleden)
     voor = rijen_per_tabel()
     upload = SimpleUploadedFile("lochem.txt", LOCHEM.read_bytes())
     html = upload_and_follow(client, upload, proef="on")
+    assert not Importopdracht.objects.filter(pk=oud.pk).exists()  # a finished upload goes after 30 days
     assert "Proefimport: er is niets opgeslagen" in html
     assert zonder_opdrachten(rijen_per_tabel()) == zonder_opdrachten(voor)
 
