@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import smtplib
 from datetime import date
+
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 
 from loket.models import FlowPage
 
@@ -145,3 +148,15 @@ def lochem_versie():
     from regelgeving.models import RegelingVersiePage
 
     return RegelingVersiePage.objects.get(identifier="gmb-2025-538386")
+
+
+class FlakyBackend(LocmemBackend):
+    """A mail server that is down for the first `failures` messages (the `flaky_mail` fixture)."""
+
+    failures = 0
+
+    def send_messages(self, messages):
+        if FlakyBackend.failures > 0:
+            FlakyBackend.failures -= 1
+            raise smtplib.SMTPException("mailserver tijdelijk niet bereikbaar")
+        return super().send_messages(messages)
