@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from importers.models import Importopdracht
 from regelgeving.models import ArtikelPage, RegelingVersiePage
@@ -118,3 +119,14 @@ def test_a_waiting_upload_shows_its_progress_and_reloads_itself(client, db):
     Importopdracht.objects.filter(pk=opdracht.pk).update(status="bezig", stap=stap)
     html = client.get(f"{URL}{opdracht.pk}/").content.decode()
     assert "Bezig: Publicatie lezen (stap 1 van 2)" in html and 'http-equiv="refresh"' in html
+
+
+def test_with_a_worker_the_upload_waits_in_the_queue_until_the_worker_imports_it(client, db, database_tasks):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    upload = SimpleUploadedFile("pakket.zip", zip_of({"../../buiten.xml": b"<a/>", "b.xml": b"<b/>"}))
+    status_url = client.post(URL, {"bestand": upload})["Location"]
+    assert "pakket.zip: in de wachtrij" in client.get(status_url).content.decode()
+    taak = DBTaskResult.objects.get(task_path="importers.tasks.import_upload")
+    taak.task.call(*taak.args_kwargs["args"])  # what the worker does with it
+    html = client.get(status_url).content.decode()
+    assert "pakket.zip: mislukt" in html and "pad buiten het pakket" in html
