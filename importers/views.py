@@ -1,42 +1,45 @@
-"""Wagtail admin view: editors upload a publication and see the import report."""
+"""Wagtail admin views: editors upload a publication, the task worker imports it, and a status
+page shows the editor how far it is and then the import report."""
 
-import logging
-
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from .errors import PublicatieFout
 from .forms import PublicatieUploadForm
-from .pipeline import import_bytes
+from .models import Importopdracht
+from .tasks import import_upload
 
 PERMISSION = "regelgeving.add_regelingversiepage"
-logger = logging.getLogger(__name__)
+# How often the status page reloads itself while the import waits or runs.
+VERVERS_SECONDEN = 3
 
 
 def upload(request):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    report = None
     form = PublicatieUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
-        try:
-            result = import_bytes(
-                bestand.read(),
-                bestand.name,
-                form.cleaned_data["regeling"],
-                form.cleaned_data["proef"],
-            )
-        except PublicatieFout as exc:
-            form.add_error("bestand", str(exc))
-        except Exception:  # an importer bug: the transaction rolled back, tell the editor plainly
-            logger.exception("import failed")
-            form.add_error("bestand", "Import mislukt door een interne fout; er is niets opgeslagen.")
-        else:
-            report = result.report
-            if report["dry_run"]:
-                messages.info(request, "Proefimport: er is niets opgeslagen.")
-            else:
-                messages.success(request, f"{report['titel']} is geïmporteerd.")
-    return render(request, "importers/upload.html", {"form": form, "report": report})
+        opdracht = Importopdracht.objects.create(
+            bestand=bestand.read(),
+            bestandsnaam=bestand.name,
+            regeling=form.cleaned_data["regeling"],
+            proef=form.cleaned_data["proef"],
+            door=request.user,
+        )
+        # The upload is committed (no transaction around this view), so a worker finds it.
+        import_upload.enqueue(opdracht.pk)
+        return redirect("importers_status", pk=opdracht.pk)
+    return render(request, "importers/upload.html", {"form": form})
+
+
+def status(request, pk):
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    opdracht = get_object_or_404(Importopdracht.objects.defer("bestand"), pk=pk)
+    context = {
+        "opdracht": opdracht,
+        "report": opdracht.rapport,
+        "form": PublicatieUploadForm() if opdracht.afgerond else None,
+        "ververs_seconden": None if opdracht.afgerond else VERVERS_SECONDEN,
+    }
+    return render(request, "importers/status.html", context)

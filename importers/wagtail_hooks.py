@@ -7,7 +7,10 @@ from . import views
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("publicatie-importeren/", views.upload, name="importers_upload")]
+    return [
+        path("publicatie-importeren/", views.upload, name="importers_upload"),
+        path("publicatie-importeren/<int:pk>/", views.status, name="importers_status"),
+    ]
 
 
 class ImportMenuItem(MenuItem):

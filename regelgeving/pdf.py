@@ -6,6 +6,10 @@ WeasyPrint uses real headings, lists and tables so the PDF's structure tree is m
 
 WeasyPrint never fetches anything over the network here: `LocalStaticFetcher` serves only
 our own static files from disk and refuses every other URL.
+
+Rendering needs no request: the task worker renders a version's PDFs when it is published, and
+regelgeving/pdf_files.py keeps them until the text changes (see there); the views in
+regelgeving/pdf_views.py serve them.
 """
 
 from __future__ import annotations
@@ -14,15 +18,14 @@ import json
 import mimetypes
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
@@ -84,32 +87,25 @@ def _render_pdf(html: str, root_url: str) -> bytes:
     return document.write_pdf(**PDF_OPTIONS)
 
 
-def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+@dataclass(frozen=True)
+class Document:
+    inhoud: bytes
+    bestandsnaam: str
 
 
-def _ensure_public(page, versie) -> None:
-    """Only live pages of a live version are downloadable: a draft version's text is not public."""
-    if not page.live or versie is None or not versie.live:
-        raise Http404("Deze pagina is niet gepubliceerd.")
+def _root_url(page) -> str:
+    _site_id, root_url, _path = page.get_url_parts() or (None, "", None)
+    return root_url or settings.SITE_URL
 
 
-def _root_url(page, request) -> str:
-    _site_id, root_url, _path = page.get_url_parts(request) or (None, "", None)
-    return root_url or request.build_absolute_uri("/")
-
-
-def _context(request, versie, page) -> dict:
+def _context(versie, page) -> dict:
     return {
-        "request": request,
+        "request": None,
         "page": page,
         "versie": versie,
         "versie_info": versie.versie_info,
-        "vaste_link": page.get_full_url(request),
-        "afgedrukt_op": timezone.localdate(),
+        "vaste_link": page.get_full_url(),
+        "gemaakt_op": timezone.localdate(),
         "stylesheet": mark_safe(render_to_string("regelgeving/pdf/pdf.css")),
     }
 
@@ -125,17 +121,15 @@ def _filename(*parts: str) -> str:
     return "-".join(slugs or ["regeling"]) + ".pdf"
 
 
-def artikel_pdf(request, artikel) -> HttpResponse:
+def artikel_document(artikel) -> Document:
     """One article as a PDF, with its version, validity, citation and permanent link."""
     versie = artikel.versie
-    _ensure_public(artikel, versie)
-    context = _context(request, versie, artikel)
+    context = _context(versie, artikel)
     context.update(titel=artikel.citeertitel, citatie=artikel.citeertitel)
     context["tekst"] = render_stream(artikel.body, context)
     context["toelichting"] = render_stream(artikel.toelichting, context)
     html = render_to_string("regelgeving/pdf/artikel.html", context)
-    pdf = _render_pdf(html, _root_url(artikel, request))
-    return _pdf_response(pdf, _filename("artikel", artikel.nummer, versie.title))
+    return Document(_render_pdf(html, _root_url(artikel)), _filename("artikel", artikel.nummer, versie.title))
 
 
 def _prefix_ids(html: str, prefix: str) -> str:
@@ -167,7 +161,7 @@ def _onderdelen(versie, context: dict) -> list[dict]:
         [list(s.raw_data) for p in pages for s in (stream_of(p), toelichting_of(p)) if s]
     )
     onderdelen = []
-    with page_urls_preloaded(raw, context.get("request")):
+    with page_urls_preloaded(raw, None):
         for page in pages:
             stream = stream_of(page)
             # Headings follow the tree: a chapter is h2, its articles h3, and so on (max h6).
@@ -189,15 +183,13 @@ def _rendered(stream, context: dict, prefix: str) -> str:
     return mark_safe(_prefix_ids(stream.render_as_block(context), prefix)) if stream else ""
 
 
-def versie_pdf(request, versie) -> HttpResponse:
+def versie_document(versie) -> Document:
     """A whole version as a PDF: front matter, table of contents, all articles and annexes."""
-    _ensure_public(versie, versie)
-    context = _context(request, versie, versie)
+    context = _context(versie, versie)
     titel = versie.citeertitel or versie.title
     context.update(titel=titel, citatie=f"{titel}, {versie.publicatie_aanduiding}")
     context["aanhef"] = render_stream(versie.aanhef, context)
     context["sluiting"] = render_stream(versie.sluiting, context)
     context["onderdelen"] = _onderdelen(versie, context)
     html = render_to_string("regelgeving/pdf/versie.html", context)
-    pdf = _render_pdf(html, _root_url(versie, request))
-    return _pdf_response(pdf, _filename(versie.title))
+    return Document(_render_pdf(html, _root_url(versie)), _filename(versie.title))

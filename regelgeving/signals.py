@@ -1,7 +1,8 @@
 """A version is published and unpublished as a whole: its articles, annexes and begrippen
 follow the version page when it goes live (at once, or when Wagtail's publish_scheduled publishes
-it on the date an editor scheduled). A publish that is only scheduled makes nothing public: Wagtail
-sends `page_published` for it too, while the version stays offline until its date.
+it on the date an editor scheduled); the task worker then renders its PDFs (pdf_files.py). A
+publish that is only scheduled makes nothing public: Wagtail sends `page_published` for it too,
+while the version stays offline until its date.
 
 The key of what is published (`SearchCacheKey`) is renewed with every change that a search keeps
 in memory (regelingen, versions, begrippen, synoniemen, wetten; see search/published.py) or that
@@ -15,6 +16,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey, Synoniem, Wet
 from .models.public import PublicPage
+from .pdf_files import render_after_publication
 from .site_setup import sync_default_site
 from .versions import publish_descendants, unpublish_descendants
 
@@ -24,6 +26,7 @@ KEPT_IN_SEARCH_CACHE = (RegelingPage, RegelingVersiePage, BegripPage, Synoniem, 
 def on_version_published(sender, instance, **kwargs):
     if instance.live:
         publish_descendants(instance)
+        render_after_publication(instance.pk)
 
 
 def on_version_unpublished(sender, instance, **kwargs):

@@ -6,7 +6,7 @@ from django.utils.html import escape, format_html
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
-from . import page_cache, pdf, routes, views
+from . import page_cache, pdf_views, routes, views
 from .admin_views import vergelijk_met_vorige
 from .rich_text import preloaded_urls
 
@@ -15,8 +15,8 @@ from .rich_text import preloaded_urls
 hooks.register(routes.REGELING_OP_PEILDATUM, views.regeling_op_peildatum)
 hooks.register(routes.ARTIKEL_OP_PEILDATUM, views.artikel_op_peildatum)
 hooks.register(routes.VERGELIJKING, views.vergelijking)
-hooks.register(routes.VERSIE_PDF, pdf.versie_pdf)
-hooks.register(routes.ARTIKEL_PDF, pdf.artikel_pdf)
+hooks.register(routes.VERSIE_PDF, pdf_views.versie_pdf)
+hooks.register(routes.ARTIKEL_PDF, pdf_views.artikel_pdf)
 hooks.register("before_serve_page", page_cache.note_public_page)
 
 

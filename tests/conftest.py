@@ -138,3 +138,13 @@ def publiceer_nu():
         return RegelingVersiePage.objects.get(pk=versie.pk)
 
     return publiceer_nu
+
+
+# -- tasks ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks are queued in the database for a worker (tests/worker.py), as with TASK_BACKEND=database
+    in production. django_tasks resets its backends when the setting changes, and back afterwards."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -1,5 +1,6 @@
 from .begrippen import BegripPage, BegrippenIndexPage
 from .onderdelen import ArtikelPage, BijlagePage, DivisiePage
+from .pdf_bestand import GerenderdePdf
 from .regeling import RegelingPage, RegelingVersiePage
 from .search_cache import SearchCacheKey
 from .site import HomePage, RegelgevingIndexPage
@@ -13,6 +14,7 @@ __all__ = [
     "BegrippenIndexPage",
     "BijlagePage",
     "DivisiePage",
+    "GerenderdePdf",
     "HomePage",
     "RegelgevingIndexPage",
     "RegelingPage",

@@ -1,8 +1,14 @@
-"""Editors import a publication by uploading it in the Wagtail admin."""
+"""Editors import a publication by uploading it in the Wagtail admin: the upload is stored, the task
+worker imports it (with the immediate backend of the tests: at once), and a status page shows the report."""
+
+from datetime import timedelta
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from importers.models import Importopdracht
 from regelgeving.models import ArtikelPage, RegelingVersiePage
 from tests.importers.support import PACKAGE, zip_folder, zip_of
 from tests.paths import LOCHEM
@@ -10,42 +16,64 @@ from tests.paths import LOCHEM
 URL = "/admin/publicatie-importeren/"
 
 
+def upload_and_follow(client, upload, **fields) -> str:
+    """Upload as an editor does; the answer leads to the status page, which is returned."""
+    response = client.post(URL, {"bestand": upload, **fields})
+    assert response.status_code == 302 and response["Location"].startswith(URL)
+    status = client.get(response["Location"])
+    assert status.status_code == 200
+    return status.content.decode()
+
+
+def zonder_opdrachten(tellingen: dict) -> dict:
+    """The row counts but that of the uploads: a failed one stays, without its bytes, for the editor."""
+    return {tabel: n for tabel, n in tellingen.items() if tabel != "importers.Importopdracht"}
+
+
 def test_editor_uploads_a_publication_and_sees_the_report(client, db):
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     upload = SimpleUploadedFile("lochem.txt", LOCHEM.read_bytes(), content_type="text/plain")
-    response = client.post(URL, {"bestand": upload, "regeling": "verordening-sociaal-domein"})
-    html = response.content.decode()
-    assert response.status_code == 200
+    html = upload_and_follow(client, upload, regeling="verordening-sociaal-domein")
+    assert "Verordening Sociaal Domein 2026 is geïmporteerd" in html
     assert "Importrapport" in html and "gmb-2025-538386" in html
     assert "/regelgeving/verordening-sociaal-domein/2026/" in html
     assert RegelingVersiePage.objects.filter(identifier="gmb-2025-538386").exists()
     # Why it joined this regeling, and what the editor should check in a capture.
     assert "Volgende versie van &#x27;Verordening Sociaal Domein&#x27;" in html
     assert "Nakijken: tekst die mogelijk bij een ander artikel hoort" in html and "Artikel 5.2.1:" in html
+    # The uploaded bytes are gone once imported; the finished page no longer reloads itself.
+    assert bytes(Importopdracht.objects.get().bestand) == b""
+    assert 'http-equiv="refresh"' not in html
 
 
 def test_a_bad_upload_shows_the_error_and_stores_nothing(client, rijen_per_tabel):
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     voor = rijen_per_tabel()
     upload = SimpleUploadedFile("boom.xml", b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')
-    html = client.post(URL, {"bestand": upload}).content.decode()
-    assert "DOCTYPE" in html
-    assert rijen_per_tabel() == voor
+    html = upload_and_follow(client, upload)
+    assert "DOCTYPE" in html and "mislukt" in html
+    assert zonder_opdrachten(rijen_per_tabel()) == zonder_opdrachten(voor)
+    assert bytes(Importopdracht.objects.get().bestand) == b""
 
 
 def test_dry_run_upload_stores_nothing(client, rijen_per_tabel):
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    lang_geleden = timezone.now() - timedelta(days=31)
+    oud = Importopdracht.objects.create(bestandsnaam="oud.txt", status="klaar", klaar_op=lang_geleden)
     voor = rijen_per_tabel()
     upload = SimpleUploadedFile("lochem.txt", LOCHEM.read_bytes())
-    html = client.post(URL, {"bestand": upload, "proef": "on"}).content.decode()
-    assert "Proefimport" in html
-    assert rijen_per_tabel() == voor
+    html = upload_and_follow(client, upload, proef="on")
+    assert not Importopdracht.objects.filter(pk=oud.pk).exists()  # a finished upload goes after 30 days
+    assert "Proefimport: er is niets opgeslagen" in html
+    assert zonder_opdrachten(rijen_per_tabel()) == zonder_opdrachten(voor)
 
 
 def test_only_editors_may_import(client, db):
     client.force_login(User.objects.create_user("inwoner", "i@example.org", "geheim-wachtwoord"))
     response = client.get(URL)
     assert response.status_code in (302, 403)
+    opdracht = Importopdracht.objects.create(bestandsnaam="lochem.txt")
+    assert client.get(f"{URL}{opdracht.pk}/").status_code in (302, 403)
 
 
 def test_editors_can_open_imported_pages_in_the_admin(client, lochem):
@@ -66,7 +94,7 @@ def test_editors_can_open_imported_pages_in_the_admin(client, lochem):
 def test_editor_uploads_a_stop_download_package_as_zip(client, db):
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     upload = SimpleUploadedFile("omgevingsplan.zip", zip_folder(PACKAGE), content_type="application/zip")
-    html = client.post(URL, {"bestand": upload}).content.decode()
+    html = upload_and_follow(client, upload)
     assert "Importrapport" in html and "reg456RGL-20210604-150105" in html
     versie = RegelingVersiePage.objects.get(identifier__endswith="reg456RGL-20210604-150105/nld@1")
     assert ArtikelPage.objects.filter(versie=versie).count() == 22
@@ -76,6 +104,29 @@ def test_a_hostile_zip_upload_shows_the_error_and_stores_nothing(client, rijen_p
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     voor = rijen_per_tabel()
     upload = SimpleUploadedFile("pakket.zip", zip_of({"../../buiten.xml": b"<a/>", "b.xml": b"<b/>"}))
-    html = client.post(URL, {"bestand": upload}).content.decode()
+    html = upload_and_follow(client, upload)
     assert "pad buiten het pakket" in html
-    assert rijen_per_tabel() == voor
+    assert zonder_opdrachten(rijen_per_tabel()) == zonder_opdrachten(voor)
+
+
+def test_a_waiting_upload_shows_its_progress_and_reloads_itself(client, db):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    opdracht = Importopdracht.objects.create(bestandsnaam="lochem.txt", bestand=b"...")
+    html = client.get(f"{URL}{opdracht.pk}/").content.decode()
+    assert "lochem.txt: in de wachtrij" in html and "ververst zich vanzelf" in html
+    assert '<meta http-equiv="refresh" content="3">' in html
+    stap = "Publicatie lezen (stap 1 van 2)"
+    Importopdracht.objects.filter(pk=opdracht.pk).update(status="bezig", stap=stap)
+    html = client.get(f"{URL}{opdracht.pk}/").content.decode()
+    assert "Bezig: Publicatie lezen (stap 1 van 2)" in html and 'http-equiv="refresh"' in html
+
+
+def test_with_a_worker_the_upload_waits_in_the_queue_until_the_worker_imports_it(client, db, database_tasks):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    upload = SimpleUploadedFile("pakket.zip", zip_of({"../../buiten.xml": b"<a/>", "b.xml": b"<b/>"}))
+    status_url = client.post(URL, {"bestand": upload})["Location"]
+    assert "pakket.zip: in de wachtrij" in client.get(status_url).content.decode()
+    taak = DBTaskResult.objects.get(task_path="importers.tasks.import_upload")
+    taak.task.call(*taak.args_kwargs["args"])  # what the worker does with it
+    html = client.get(status_url).content.decode()
+    assert "pakket.zip: mislukt" in html and "pad buiten het pakket" in html

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import smtplib
 from datetime import date
+
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 
 from loket.crypto import decrypt, encrypt
 from loket.models import FlowPage
@@ -159,3 +162,15 @@ def set_flow_session(client, flow: str, **changes) -> None:
     session = client.session
     session[f"loket:{page(flow).pk}"] = encrypt(json.dumps(flow_session(client, flow) | changes))
     session.save()
+
+
+class FlakyBackend(LocmemBackend):
+    """A mail server that is down for the first `failures` messages (the `flaky_mail` fixture)."""
+
+    failures = 0
+
+    def send_messages(self, messages):
+        if FlakyBackend.failures > 0:
+            FlakyBackend.failures -= 1
+            raise smtplib.SMTPException("mailserver tijdelijk niet bereikbaar")
+        return super().send_messages(messages)

@@ -10,13 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-import smtplib
 from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
-from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -440,26 +438,6 @@ def test_purge_task_returns_the_number_of_submissions_removed():
 
 
 # --- e-mail through the task backend, retried until sent -----------------------------------------------
-
-
-class FlakyBackend(LocmemBackend):
-    """A mail server that is down for the first `failures` messages."""
-
-    failures = 0
-
-    def send_messages(self, messages):
-        if FlakyBackend.failures > 0:
-            FlakyBackend.failures -= 1
-            raise smtplib.SMTPException("mailserver tijdelijk niet bereikbaar")
-        return super().send_messages(messages)
-
-
-@pytest.fixture
-def flaky_mail(settings):
-    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
-    FlakyBackend.failures = 0
-    yield FlakyBackend
-    FlakyBackend.failures = 0
 
 
 def test_mail_that_fails_waits_and_verstuur_berichten_sends_it_later(

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from pypdf.generic import BooleanObject
 
 from regelgeving import pdf as pdf_module
-from regelgeving.models import ArtikelPage, RegelingVersiePage
+from regelgeving.models import ArtikelPage, GerenderdePdf, RegelingVersiePage
+from regelgeving.pdf_files import render_version_pdfs
 from tests.paths import LOCHEM_URL
 
 try:
@@ -53,8 +54,8 @@ def titels(outline) -> list[str]:
     return out
 
 
-def afgedrukt_vandaag() -> str:
-    return "Afgedrukt op " + date_format(timezone.localdate(), "j F Y")
+def gemaakt_vandaag() -> str:
+    return "Gemaakt op " + date_format(timezone.localdate(), "j F Y")
 
 
 def test_article_page_links_to_its_pdf(client, lochem):
@@ -75,7 +76,7 @@ def test_article_pdf_states_version_validity_citation_and_print_date(client, loc
     assert CITEERTITEL in text
     assert "Geldig vanaf 1 januari 2026" in text
     assert "Status: Geldend" in text
-    assert afgedrukt_vandaag() in text
+    assert gemaakt_vandaag() in text
     assert a.full_url in text.replace(" ", "")  # the permanent URL (wrapped over lines)
     assert "Geschikte woning" in text
     assert_tagged_pdf_ua(reader, CITEERTITEL)
@@ -88,7 +89,7 @@ def test_version_pdf_holds_every_article(client, lochem):
     text = text_of(reader)
     assert "Verordening Sociaal Domein 2026, Gemeenteblad 2025, 538386" in text
     assert "Geldig vanaf 1 januari 2026" in text and "Status: Geldend" in text
-    assert afgedrukt_vandaag() in text
+    assert gemaakt_vandaag() in text
     assert lochem.full_url in text.replace(" ", "")
     assert text.index("Artikel 2.2") < text.index("Artikel 5.2.1 Geschikte woning") < text.index("Bijlage 2")
     assert_tagged_pdf_ua(reader, lochem.citeertitel)
@@ -120,3 +121,45 @@ def test_a_draft_version_has_no_public_pdf(client, lochem, importeer):
     assert client.get(LOCHEM_URL + "pdf/").status_code == 404
     ArtikelPage.objects.filter(pk=a.pk).update(live=True)
     assert client.get(a.url + "pdf/").status_code == 404
+
+
+def test_a_pdf_is_rendered_once_and_then_served_with_etag(client, lochem, monkeypatch):
+    renders = []
+    render = pdf_module._render_pdf
+    monkeypatch.setattr(pdf_module, "_render_pdf", lambda *a: renders.append(1) or render(*a))
+    url = artikel("5.2.1").url + "pdf/"
+    eerste, tweede = download(client, url), download(client, url)
+    assert len(renders) == 1
+    assert eerste.content == tweede.content
+    assert eerste["ETag"] == tweede["ETag"] and eerste["Last-Modified"]
+    # A browser that has it asks whether it changed, and gets no body.
+    niet_gewijzigd = client.get(url, HTTP_IF_NONE_MATCH=eerste["ETag"])
+    assert niet_gewijzigd.status_code == 304 and not niet_gewijzigd.content
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=eerste["Last-Modified"]).status_code == 304
+    assert len(renders) == 1
+
+
+def test_a_republished_text_gets_a_new_pdf(client, lochem):
+    url = artikel("5.2.1").url + "pdf/"
+    oud = download(client, url)
+    a = artikel("5.2.1")
+    a.title = "Artikel 5.2.1 Een geschikte woning"
+    a.save_revision().publish()
+    nieuw = download(client, url)
+    assert nieuw["ETag"] != oud["ETag"]
+    assert "Een geschikte woning" in text_of(PdfReader(io.BytesIO(nieuw.content)))
+    assert client.get(url, HTTP_IF_NONE_MATCH=oud["ETag"]).status_code == 200
+    # The rendering of the earlier text is replaced, not kept beside it.
+    assert GerenderdePdf.objects.filter(page=a).count() == 1
+
+
+def test_the_worker_renders_a_published_versions_pdfs(client, lochem, monkeypatch):
+    # What is rendered is tested above; here only which PDFs the task stores (WeasyPrint takes
+    # seconds per PDF, and a version has dozens of articles).
+    monkeypatch.setattr(pdf_module, "_render_pdf", lambda html, root_url: b"%PDF-1.7 " + html[:40].encode())
+    assert render_version_pdfs.call(lochem.pk) == 1 + ArtikelPage.objects.filter(versie=lochem).count()
+    assert GerenderdePdf.objects.filter(page=lochem).exists()
+    assert GerenderdePdf.objects.filter(page=artikel("5.2.1")).exists()
+    monkeypatch.setattr(pdf_module, "_render_pdf", None)  # a request now renders nothing
+    download(client, artikel("5.2.1").url + "pdf/")
+    download(client, LOCHEM_URL + "pdf/")
