@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.template.loader import get_template
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task, task_backends
 from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.models import Page
 
@@ -151,6 +151,6 @@ def render_after_publication(versie_id: int) -> None:
 
     Not with the immediate backend: the "worker" would then be the editor's publish request,
     kept waiting for every article's PDF; each PDF is rendered on its first request instead."""
-    if isinstance(default_task_backend, ImmediateBackend):
+    if isinstance(task_backends["default"], ImmediateBackend):
         return
     transaction.on_commit(lambda: render_version_pdfs.enqueue(versie_id), robust=True)

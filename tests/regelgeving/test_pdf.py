@@ -163,3 +163,14 @@ def test_the_worker_renders_a_published_versions_pdfs(client, lochem, monkeypatc
     monkeypatch.setattr(pdf_module, "_render_pdf", None)  # a request now renders nothing
     download(client, artikel("5.2.1").url + "pdf/")
     download(client, LOCHEM_URL + "pdf/")
+
+
+def test_publishing_a_version_keeps_the_editor_waiting_for_no_pdf(
+    lochem, monkeypatch, django_capture_on_commit_callbacks
+):
+    # With tasks run at once (make run, tests) the publish request would be the "worker": the
+    # PDFs are rendered on their first request instead.
+    monkeypatch.setattr(pdf_module, "_render_pdf", None)  # rendering now would fail the publish
+    with django_capture_on_commit_callbacks(execute=True):
+        RegelingVersiePage.objects.get(pk=lochem.pk).save_revision().publish()
+    assert not GerenderdePdf.objects.filter(page__in=[lochem.pk]).exists()
