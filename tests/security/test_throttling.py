@@ -11,6 +11,9 @@ from django.test import Client
 from tests.loket.support import MELDING, stap
 from tests.security.support import Browser
 
+# The servers' database is copied from the test database (tests/security/conftest.py).
+pytestmark = pytest.mark.django_db
+
 STAP = stap(MELDING, "voor-wie")
 STAP_LIMIT = 6
 WACHTWOORD = "Lochem-redactie-2026!"
