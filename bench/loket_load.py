@@ -2,12 +2,13 @@
 
 Run with `.venv/bin/python bench/loket_load.py` (wired into `make bench`). One run:
 
-1. creates a throwaway PostgreSQL database next to LOKET_BENCH_PG_URL (default
-   postgres://postgres@127.0.0.1:5432/postgres), migrates it and runs `setup_demo`;
-   when PostgreSQL does not answer, the benchmark is skipped with a message (exit 0);
-2. starts gunicorn (config.wsgi, sync workers, 127.0.0.1 on a free port) with the site's
-   settings plus one benchmark-only URL (bench/settings_loket.py, bench/loket_baseline.py),
-   DJANGO_DEBUG=0, a fresh LOKET_ENCRYPTION_KEYS key, e-mail to Django's in-memory backend,
+1. runs everything below on a throwaway SQLite file (the site's embedded default), then on a
+   throwaway PostgreSQL database next to LOKET_BENCH_PG_URL (default
+   postgres://postgres@127.0.0.1:5432/postgres) when that answers; migrates it, runs `setup_demo`;
+2. starts gunicorn as tests/stack.py does (config/gunicorn.conf.py, sync workers, 127.0.0.1 on a
+   free port, http: DJANGO_HTTPS=0) with the site's settings plus one benchmark-only URL
+   (bench/settings_loket.py, bench/loket_baseline.py), DJANGO_DEBUG=0, fresh keys (DJANGO_SECRET_KEY,
+   LOKET_ENCRYPTION_KEYS, LOKET_INDEX_KEY), e-mail to Django's in-memory backend,
    LOKET_MIN_FILL_SECONDS=0 (the simulated inwoners fill in faster than a human), and the
    rate limits LOKET_RATE_STAP / LOKET_RATE_VERSTUREN raised to RATE (all simulated inwoners
    come from 127.0.0.1 and would share one bucket of 120/h and 10/h);
@@ -26,13 +27,16 @@ Run with `.venv/bin/python bench/loket_load.py` (wired into `make bench`). One r
    page is stored exactly once (else `verloren`), no submission exists that no client
    confirmed, no token, reference or inwoner (the answers, decrypted with the run's key) is
    stored twice and no walk saw two references (`dubbel`), and every submission has exactly
-   its e-mails (one to 't Baken, one confirmation when an address was given).
+   its e-mails (one to 't Baken, one confirmation when an address was given);
+6. PDF under load (bench/pdf_load.py): 8 concurrent requests for the whole version's PDF, and
+   an article page's latency beside them, without and during the PDFs.
 
 Printed: submissions per second (confirmed submissions / wall time of the melding phase),
 HTTP requests per second, p50/p95 latency per step as the client measures it (the client
 threads share the machine with the server), the baseline's inserts per second and p50/p95,
-and the ratios melding/baseline. Exits non-zero when `verloren` or `dubbel` is not 0, or any
-walk or baseline request failed.
+the ratios melding/baseline, the PDF figures, and a summary per database (submissions/s, p95,
+`verloren`, `dubbel`). Exits non-zero when `verloren` or `dubbel` is not 0, or any
+walk, baseline request or PDF failed, or the server logged an error.
 
 Knobs (environment): LOKET_BENCH_CONCURRENCY (20), LOKET_BENCH_WALKS (200),
 LOKET_BENCH_BASELINE_REQUESTS (2000), LOKET_BENCH_WORKERS (2 x CPUs + 1, at most 9),
@@ -42,15 +46,14 @@ LOKET_BENCH_ANDER (0.30), LOKET_BENCH_PG_URL.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
 import random
 import re
-import secrets
-import signal
-import socket
-import subprocess
+import shutil
+import sqlite3
 import sys
 import tempfile
 import threading
@@ -65,6 +68,11 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pdf_load  # noqa: E402 (bench/, beside this script)
+
+from tests.stack import Gunicorn, manage, site_env, throwaway_keys  # noqa: E402
 
 
 def _env_int(name: str, default: int) -> int:
@@ -101,13 +109,16 @@ BEVESTIGING_RE = re.compile(r"/bevestiging/([A-Z0-9-]+)/$")
 # -- database ---------------------------------------------------------------------
 
 
-class Database:
+class PostgresDatabase:
     """A new PostgreSQL database next to PG_URL for this run; dropped afterwards."""
+
+    vendor = "postgresql"
 
     def __init__(self, admin_url: str):
         self.admin_url = admin_url
         self.name = f"bench_loket_{os.getpid()}_{uuid.uuid4().hex[:8]}"
         self.url = urlunsplit(urlsplit(admin_url)._replace(path="/" + self.name))
+        self.label = f"PostgreSQL, database {self.name} (wordt weer verwijderd)"
         self.created = False
 
     def answers(self) -> bool:
@@ -126,6 +137,13 @@ class Database:
             conn.execute(f'CREATE DATABASE "{self.name}"')
         self.created = True
 
+    def create_baseline_table(self) -> None:
+        with self.connect() as conn:
+            conn.execute(
+                "CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, client "
+                "varchar(40) NOT NULL, at timestamptz NOT NULL DEFAULT now())"
+            )
+
     def connect(self):
         import psycopg
 
@@ -141,111 +159,51 @@ class Database:
         self.created = False
 
 
+class SqliteDatabase:
+    """A SQLite file in a temporary directory (the site's embedded default); removed afterwards."""
+
+    vendor = "sqlite"
+
+    def __init__(self):
+        self.tmpdir = Path(tempfile.mkdtemp(prefix="bench-loket-"))
+        self.path = self.tmpdir / "loket.sqlite3"
+        self.url = f"sqlite:///{self.path}"
+        self.label = f"SQLite {self.path} (wordt weer verwijderd)"
+
+    def answers(self) -> bool:
+        return True
+
+    def create(self) -> None:
+        pass  # migrate makes the file
+
+    def create_baseline_table(self) -> None:
+        with contextlib.closing(self.connect()) as conn:
+            conn.execute(
+                "CREATE TABLE bench_baseline (id integer PRIMARY KEY AUTOINCREMENT, client "
+                "varchar(40) NOT NULL, at text NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+            )
+
+    def connect(self):
+        return sqlite3.connect(self.path, isolation_level=None, timeout=20)
+
+    def drop(self) -> None:
+        shutil.rmtree(self.tmpdir, ignore_errors=True)
+
+
 # -- server -----------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def server_env(db: Database, encryption_key: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("EMAIL_", "LOKET_", "SEARCH_"))}
-    env.update(
+def server_env(db, encryption_key: str) -> dict[str, str]:
+    """The site as tests/stack.py starts it (debug off, fresh keys, http on the loopback), with the
+    benchmark's URL and limits raised: all simulated inwoners come from 127.0.0.1."""
+    return site_env(
+        db.url,
         DJANGO_SETTINGS_MODULE="bench.settings_loket",
-        DATABASE_URL=db.url,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(40),
         LOKET_ENCRYPTION_KEYS=encryption_key,
         LOKET_MIN_FILL_SECONDS="0",
         LOKET_RATE_STAP=RATE,
         LOKET_RATE_VERSTUREN=RATE,
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        LOG_LEVEL="WARNING",
-        PYTHONUNBUFFERED="1",
-        PYTHONPATH=str(ROOT),
     )
-    return env
-
-
-def manage(env: dict[str, str], *args: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)} mislukte:\n{result.stdout}\n{result.stderr}")
-
-
-class Gunicorn:
-    def __init__(self, env: dict[str, str], workers: int):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(prefix="bench-loket-gunicorn-", suffix=".log", delete=False)
-        self.proc = subprocess.Popen(
-            [
-                sys.executable, "-m", "gunicorn", "config.wsgi:application",
-                "--bind", f"127.0.0.1:{self.port}",
-                "--workers", str(workers),
-                "--chdir", str(ROOT),
-                "--timeout", "120",
-                "--graceful-timeout", "10",
-                "--log-level", "warning",
-            ],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-
-    def wait_ready(self, timeout: float = 90) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"gunicorn stopte met code {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                if requests.get(self.base + FLOW_URL, timeout=5).status_code == 200:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"gunicorn antwoordde niet binnen {timeout:.0f} s:\n{self.log_tail()}")
-
-    def worker_cpu(self) -> float:
-        """CPU seconds (user + system) used so far by the gunicorn workers; NaN off Linux."""
-        ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-        total = 0
-        try:
-            for entry in os.scandir("/proc"):
-                if not entry.name.isdigit():
-                    continue
-                try:
-                    stat = Path(entry.path, "stat").read_text()
-                except OSError:
-                    continue
-                fields = stat[stat.rindex(")") + 2 :].split()
-                if int(fields[1]) == self.proc.pid:  # ppid: a worker of this master
-                    total += int(fields[11]) + int(fields[12])
-        except OSError:
-            return float("nan")
-        return total / ticks
-
-    def log_text(self) -> str:
-        return Path(self.log.name).read_text(errors="replace")
-
-    def log_tail(self, lines: int = 40) -> str:
-        return "\n".join(self.log_text().splitlines()[-lines:])
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.log.close()
-
-    def cleanup_log(self) -> None:
-        Path(self.log.name).unlink(missing_ok=True)
 
 
 # -- statistics -------------------------------------------------------------------
@@ -562,11 +520,11 @@ def warm_up(base: str) -> None:
 # -- verification -------------------------------------------------------------------
 
 
-def verify(db: Database, walks: list[Walk], encryption_key: str, baseline_requests: int) -> dict:
+def verify(db, walks: list[Walk], encryption_key: str, baseline_requests: int) -> dict:
     from cryptography.fernet import Fernet
 
     fernet = Fernet(encryption_key.encode())
-    with db.connect() as conn:
+    with contextlib.closing(db.connect()) as conn:
         rows = conn.execute("SELECT id, referentie, token, gegevens FROM loket_inzending").fetchall()
         berichten = dict(
             conn.execute("SELECT inzending_id, count(*) FROM loket_bericht GROUP BY inzending_id").fetchall()
@@ -658,35 +616,24 @@ def print_steps(walks: list[Walk]) -> dict[str, list[float]]:
     return per_step
 
 
-def main() -> int:
+def run_backend(db, summary: dict) -> bool:
+    """One whole run on one database; fills `summary` with the figures of the final table."""
     t0 = time.perf_counter()
-    db = Database(PG_URL)
-    print("Loket-benchmark: gelijktijdige inwoners door de hele melding (gunicorn + PostgreSQL)")
-    if not db.answers():
-        print(f"PostgreSQL antwoordt niet op {urlsplit(PG_URL).netloc}: loket-benchmark overgeslagen.")
-        return 0
-    encryption_key = secrets.token_bytes(32)
-    import base64
-
-    encryption_key = base64.urlsafe_b64encode(encryption_key).decode()
+    encryption_key = throwaway_keys()["LOKET_ENCRYPTION_KEYS"]
     env = server_env(db, encryption_key)
     server = None
     timings: dict[str, float] = {}
     try:
         t = time.perf_counter()
         db.create()
-        with db.connect() as conn:
-            conn.execute(
-                "CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, client "
-                "varchar(40) NOT NULL, at timestamptz NOT NULL DEFAULT now())"
-            )
         manage(env, "migrate", "--no-input")
         manage(env, "setup_demo")
+        db.create_baseline_table()
         timings["database + migrate + setup_demo"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        server = Gunicorn(env, WORKERS)
-        server.wait_ready()
+        server = Gunicorn(env, WORKERS, "--timeout", "120", "--graceful-timeout", "10")
+        server.wait_ready(FLOW_URL)
         warm_up(server.base)
         timings["gunicorn start + opwarmen"] = time.perf_counter() - t
 
@@ -695,10 +642,10 @@ def main() -> int:
             f"{platform.python_version()}, {os.cpu_count()} CPU's, "
             f"{platform.system()} {platform.release()}"
         )
-        print(f"Database: PostgreSQL, database {db.name} (wordt weer verwijderd)")
+        print(f"Database: {db.label}")
         print(
             f"Server: gunicorn {WORKERS} sync workers op {server.base}, DJANGO_DEBUG=0, e-mail naar locmem, "
-            f"cache: Django's standaard LocMemCache per worker"
+            f"cache: Django's LocMemCache per worker, HTTP op de loopback (DJANGO_HTTPS=0)"
         )
         print(
             f"Misbruikgrenzen voor de meting: LOKET_MIN_FILL_SECONDS=0, LOKET_RATE_STAP={RATE} en "
@@ -820,22 +767,31 @@ def main() -> int:
                 f"baseline: {len(baseline['errors'])} mislukt, "
                 f"{result['baseline_rows']} rijen voor {len(bl)} verzoeken"
             )
-        errors_in_log = [
-            line
-            for line in server.log_text().splitlines()
-            if "Traceback" in line or " ERROR " in line or "[ERROR]" in line
-        ]
+        t = time.perf_counter()
+        print()
+        problems += pdf_load.report(pdf_load.measure(server.base), percentile, ms)
+        timings["pdf onder belasting"] = time.perf_counter() - t
+        errors_in_log = server.errors_in_log()
         if errors_in_log:
+            problems.append(f"serverlog: {len(errors_in_log)} fouten")
             print(f"Serverlog: {len(errors_in_log)} fouten; laatste regels:\n{server.log_tail(30)}")
 
         print(f"Load average aan het eind: {load_average()} (ander werk op de machine vertekent de tijden)")
         timings["totaal"] = time.perf_counter() - t0
         print("\nTijden van deze run: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
+        summary.update(
+            rate=rate,
+            p95_versturen=percentile(versturen, 95),
+            p95_walk=percentile([w.seconds for w in ok], 95),
+            verloren=verloren,
+            dubbel=dubbel,
+            mislukt=len(failed),
+        )
         if problems:
             print("\nMISLUKT:\n  " + "\n  ".join(problems))
-            return 1
+            return False
         print("OK")
-        return 0
+        return True
     finally:
         if server is not None:
             server.stop()
@@ -843,7 +799,34 @@ def main() -> int:
         try:
             db.drop()
         except Exception as exc:  # noqa: BLE001
-            print(f"Database {db.name} kon niet worden verwijderd: {exc}")
+            print(f"Database {db.label} kon niet worden verwijderd: {exc}")
+
+
+def main() -> int:
+    print("Loket-benchmark: gelijktijdige inwoners door de hele melding (gunicorn op SQLite en PostgreSQL)")
+    databases = [SqliteDatabase()]
+    postgres = PostgresDatabase(PG_URL)
+    if postgres.answers():
+        databases.append(postgres)
+    else:
+        print(f"PostgreSQL antwoordt niet op {urlsplit(PG_URL).netloc}: alleen SQLite gemeten.")
+    summaries, ok = {}, True
+    for db in databases:
+        print(f"\n=== {db.vendor} ===")
+        summaries[db.vendor] = {}
+        ok = run_backend(db, summaries[db.vendor]) and ok
+    print("\nSamenvatting")
+    for vendor, figures in summaries.items():
+        if figures:
+            print(
+                f"  {vendor:<11} {figures['rate']:.2f} inzendingen/s, p95 versturen POST "
+                f"{ms(figures['p95_versturen']).strip()}, p95 hele walk {figures['p95_walk']:.2f} s, "
+                f"verloren {figures['verloren']}, dubbel {figures['dubbel']}, "
+                f"mislukte walks {figures['mislukt']}"
+            )
+        else:
+            print(f"  {vendor:<11} geen cijfers (de run brak af)")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
