@@ -46,7 +46,6 @@ BENCH_DATABASE_URL.
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import os
 import platform
@@ -67,6 +66,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from tests.stack import throwaway_keys  # noqa: E402
 
 PG_ADMIN_DEFAULT = "postgres://postgres@127.0.0.1:5432/test"
 MEMBERS = int(os.environ.get("PANEL_BENCH_MEMBERS", "10000"))
@@ -831,8 +832,8 @@ def child_env(url: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="config.settings.base",
         DJANGO_DEBUG="0",
         PYTHONUNBUFFERED="1",
-        # A fresh key for this run: the e-mail addresses and messages are encrypted as in production.
-        LOKET_ENCRYPTION_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        # Fresh keys for this run: the e-mail addresses and messages are encrypted as in production.
+        **throwaway_keys(),
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
     return env

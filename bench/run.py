@@ -37,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import LOCHEM, synthetic  # noqa: E402
 
+from tests.stack import give_throwaway_keys  # noqa: E402
+
 FACTOR = 10
 PARSE_REPEATS = 5
 PAGE_WARMUP = 3
@@ -242,6 +244,9 @@ def main() -> int:
     os.environ["DATABASE_URL"] = db.url
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ.setdefault("DJANGO_DEBUG", "0")  # measure what production serves
+    give_throwaway_keys(os.environ)  # which debug off asks for (config/settings/keys.py)
+    # The test client speaks http; production's redirect to https is not what is measured here.
+    os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")
     # WhiteNoise warns that collectstatic has not run; irrelevant for these pages.
     warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
 

@@ -54,6 +54,8 @@ sys.path.insert(0, str(BENCH))
 
 import corpus  # noqa: E402
 
+from tests.stack import give_throwaway_keys  # noqa: E402
+
 PG_ADMIN_DEFAULT = "postgres://postgres@127.0.0.1:5432/test"
 SIZES = ("1x", "100x")
 REPEATS = 5
@@ -653,6 +655,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--label", default="")
     parser.add_argument("--profiel", action="store_true", help="EXPLAIN ANALYZE en cProfile bij 100x")
     args = parser.parse_args(argv)
+    # Debug off, as production runs, asks for keys (config/settings/keys.py); the measuring and
+    # building processes inherit these.
+    give_throwaway_keys(os.environ)
     if args.bouw:
         args.backend, args.size = args.bouw
         return cmd_build(args)

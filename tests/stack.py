@@ -35,6 +35,13 @@ def throwaway_keys() -> dict[str, str]:
     }
 
 
+def give_throwaway_keys(environ) -> None:
+    """Fresh keys for each one the environment lacks: a benchmark on a throwaway database runs with
+    debug off, as production does, and processes it starts inherit the same keys."""
+    for name, value in throwaway_keys().items():
+        environ.setdefault(name, value)
+
+
 def without(environ: Mapping[str, str], prefixes: tuple[str, ...]) -> dict[str, str]:
     return {k: v for k, v in environ.items() if not k.startswith(prefixes)}
 
