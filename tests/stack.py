@@ -102,7 +102,7 @@ class Gunicorn:
         self.log = tempfile.NamedTemporaryFile(prefix="gunicorn-", suffix=".log", delete=False)
         self.access_log = Path(self.log.name).with_suffix(".access.log")
         # The number of workers and the address as a deployment sets them (config/gunicorn.conf.py).
-        env = {**env, "GUNICORN_WORKERS": str(workers), "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
+        self.env = env = {**env, "GUNICORN_WORKERS": str(workers), "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
         self.proc = subprocess.Popen(
             [
                 sys.executable, "-m", "gunicorn", "config.wsgi:application",

@@ -30,7 +30,7 @@ def server(sites, redis_url):
     from tests.stack import manage
 
     manage(
-        site.environ | {"DJANGO_SUPERUSER_PASSWORD": WACHTWOORD},
+        site.env | {"DJANGO_SUPERUSER_PASSWORD": WACHTWOORD},
         "createsuperuser", "--no-input", "--username", "redacteur", "--email", "redacteur@example.nl",
     )  # fmt: skip
     return site
