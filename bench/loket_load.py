@@ -29,7 +29,8 @@ Run with `.venv/bin/python bench/loket_load.py` (wired into `make bench`). One r
    stored twice and no walk saw two references (`dubbel`), and every submission has exactly
    its e-mails (one to 't Baken, one confirmation when an address was given);
 6. PDF under load (bench/pdf_load.py): 8 concurrent requests for the whole version's PDF, and
-   an article page's latency beside them, without and during the PDFs.
+   an article page's latency beside them, without and during the PDFs; as published, then once
+   more after the stored PDFs are deleted (where the site stores them), so that they are rendered.
 
 Printed: submissions per second (confirmed submissions / wall time of the melding phase),
 HTTP requests per second, p50/p95 latency per step as the client measures it (the client
@@ -769,7 +770,13 @@ def run_backend(db, summary: dict) -> bool:
             )
         t = time.perf_counter()
         print()
-        problems += pdf_load.report(pdf_load.measure(server.base), percentile, ms)
+        problems += pdf_load.report(pdf_load.measure(server.base), percentile, ms, "zoals gepubliceerd")
+        # Where PDFs are stored once rendered (regelgeving/pdf_files.py), once more without them: the
+        # first request renders, the others wait for it or are told to try again shortly.
+        if pdf_load.forget_stored_pdfs(db):
+            problems += pdf_load.report(
+                pdf_load.measure(server.base), percentile, ms, "na het wissen van de opgeslagen PDF's"
+            )
         timings["pdf onder belasting"] = time.perf_counter() - t
         errors_in_log = server.errors_in_log()
         if errors_in_log:

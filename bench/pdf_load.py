@@ -28,6 +28,7 @@ PDF_TIMEOUT = 300  # seconds until a PDF must have arrived
 POLL_SECONDS = 2.0
 REQUEST_TIMEOUT = 120
 
+STORED_PDFS = "regelgeving_gerenderdepdf"
 VERSIE = "/regelgeving/verordening-sociaal-domein/2026/"
 ARTIKEL_LINK = re.compile(r'href="([^"]*/artikel-[^"/]+/)"')
 
@@ -120,12 +121,24 @@ def measure(base: str) -> PdfResult:
     return result
 
 
-def report(result: PdfResult, percentile, ms) -> list[str]:
+def forget_stored_pdfs(db) -> bool:
+    """Delete the PDFs the site stored (regelgeving.GerenderdePdf), if it stores them; True if it did."""
+    import contextlib
+
+    with contextlib.closing(db.connect()) as conn:
+        try:
+            conn.execute(f"DELETE FROM {STORED_PDFS}")
+        except Exception:  # noqa: BLE001 - no such table: this version renders in every request
+            return False
+    return True
+
+
+def report(result: PdfResult, percentile, ms, label: str) -> list[str]:
     """Printed lines; problems are returned as strings (empty when none)."""
     pdfs = result.pdf_seconds
     print(
-        f"PDF onder belasting: {PDF_CONCURRENCY} gelijktijdige verzoeken om de hele versie ({VERSIE}pdf/), "
-        f"{PDF_ROUNDS} ronde(n), {result.seconds:.1f} s"
+        f"PDF onder belasting, {label}: {PDF_CONCURRENCY} gelijktijdige verzoeken om de hele versie "
+        f"({VERSIE}pdf/), {PDF_ROUNDS} ronde(n), {result.seconds:.1f} s"
     )
     if pdfs:
         print(
