@@ -5,9 +5,11 @@ A PDF shows the version's text (its pages as last published), its status and val
 (which change at midnight, or when a later version is published) and the page's permanent link;
 the fingerprint is made of exactly these, plus the PDF templates. The task worker renders a
 version's PDFs when it is published (`render_version_pdfs`); a request for a PDF that is not
-rendered yet, or no longer current, renders it in the request, once: the first to claim the
-row renders, a parallel request waits for that result. The claim is a row in the database, so
-it holds across processes and machines; a claim whose renderer died expires after CLAIM_EXPIRES.
+rendered yet, or no longer current, claims it and has the worker render it (`render_pdf`), so a
+web process never spends seconds in WeasyPrint and the first claim is the only rendering. The
+claim is a row in the database, so it holds across processes and machines; a claim whose
+renderer died expires after CLAIM_EXPIRES. With tasks run at once (development, tests) the
+request renders it itself, and a parallel request waits for that result.
 """
 
 from __future__ import annotations
@@ -76,14 +78,33 @@ def _templates_hash() -> str:
 
 
 def current_pdf(page) -> GerenderdePdf:
-    """The PDF of `page` as it is now: the stored one, or rendered here once (its bytes are
-    read when `inhoud` is first used, so a conditional request that gets 304 does not read them).
+    """The PDF of `page` as it is now, for a request: the stored one (its bytes are read when
+    `inhoud` is first used, so a conditional request that gets 304 does not read them).
+
+    One not rendered yet is rendered by the task worker, never in the request: the request claims
+    it, puts the rendering in the queue and raises PdfWordtGemaakt, as does every request until it
+    is there. Only when tasks run at once (development, tests) is it rendered here."""
+    if _tasks_run_at_once():
+        return rendered_pdf(page)
+    vingerafdruk = fingerprint(page)
+    stored = _stored(page, vingerafdruk)
+    if stored is not None:
+        return stored
+    if _claim(page, vingerafdruk):
+        page_id = page.pk
+        transaction.on_commit(lambda: render_pdf.enqueue(page_id), robust=True)
+    raise PdfWordtGemaakt(page.pk)
+
+
+def rendered_pdf(page) -> GerenderdePdf:
+    """The PDF of `page` as it is now: the stored one, or rendered here once (the first to claim
+    it renders, a parallel caller waits for that result).
 
     Raises PdfWordtGemaakt when another process is rendering it and has not finished in time."""
     vingerafdruk = fingerprint(page)
     deadline = time.monotonic() + MAX_WAIT_SECONDS
     while True:
-        stored = GerenderdePdf.objects.filter(page=page, vingerafdruk=vingerafdruk).defer("inhoud").first()
+        stored = _stored(page, vingerafdruk)
         if stored is not None:
             return stored
         if _claim(page, vingerafdruk):
@@ -91,6 +112,14 @@ def current_pdf(page) -> GerenderdePdf:
         if time.monotonic() > deadline:
             raise PdfWordtGemaakt(page.pk)
         time.sleep(WAIT_STEP_SECONDS)
+
+
+def _stored(page, vingerafdruk: str) -> GerenderdePdf | None:
+    return GerenderdePdf.objects.filter(page=page, vingerafdruk=vingerafdruk).defer("inhoud").first()
+
+
+def _tasks_run_at_once() -> bool:
+    return isinstance(task_backends["default"], ImmediateBackend)
 
 
 def _claim(page, vingerafdruk: str) -> bool:
@@ -130,7 +159,18 @@ def _document(page) -> pdf.Document:
     return pdf.artikel_document(page)
 
 
-@task(priority=-10)  # after mails and indexing: a visitor who asks first gets it rendered anyway
+@task(priority=-5)  # a visitor is waiting for it
+def render_pdf(page_id: int) -> bool:
+    """Render the PDF a request asked for (and claimed); False when the page is no longer public."""
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    if not isinstance(page, RegelingVersiePage | ArtikelPage):
+        GerenderdePdf.objects.filter(page_id=page_id).update(bezig_sinds=None)
+        return False
+    _render_and_store(page, fingerprint(page))
+    return True
+
+
+@task(priority=-10)  # after mails and indexing
 def render_version_pdfs(versie_id: int) -> int:
     """Render the PDFs of a published version and its articles that are not current; returns how many
     are current afterwards."""
@@ -140,7 +180,7 @@ def render_version_pdfs(versie_id: int) -> int:
     pages = [versie, *ArtikelPage.objects.live().filter(versie=versie).order_by("path")]
     for page in pages:
         try:
-            current_pdf(page)
+            rendered_pdf(page)
         except PdfWordtGemaakt:
             pass  # a request is rendering it
     return len(pages)
@@ -151,6 +191,6 @@ def render_after_publication(versie_id: int) -> None:
 
     Not with the immediate backend: the "worker" would then be the editor's publish request,
     kept waiting for every article's PDF; each PDF is rendered on its first request instead."""
-    if isinstance(task_backends["default"], ImmediateBackend):
+    if _tasks_run_at_once():
         return
     transaction.on_commit(lambda: render_version_pdfs.enqueue(versie_id), robust=True)

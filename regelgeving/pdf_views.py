@@ -5,12 +5,14 @@ only whether it changed."""
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date, quote_etag
 
 from .pdf_files import PdfWordtGemaakt, current_pdf
 
-RETRY_AFTER_SECONDS = 30
+# The worker renders an article's PDF in about a second and a whole version's in several.
+RETRY_AFTER_SECONDS = 5
 
 
 def versie_pdf(request, versie) -> HttpResponse:
@@ -33,10 +35,12 @@ def _serve(request, page) -> HttpResponse:
     try:
         stored = current_pdf(page)
     except PdfWordtGemaakt:
-        response = HttpResponse(
-            "De PDF wordt op dit moment gemaakt. Probeer het over een halve minuut opnieuw.",
+        # A page that asks again by itself, so the download starts once the worker has made it.
+        response = TemplateResponse(
+            request,
+            "regelgeving/pdf_wordt_gemaakt.html",
+            {"page": page, "opnieuw_na": RETRY_AFTER_SECONDS},
             status=503,
-            content_type="text/plain; charset=utf-8",
         )
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

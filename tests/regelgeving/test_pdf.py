@@ -10,7 +10,7 @@ from pypdf.generic import BooleanObject
 
 from regelgeving import pdf as pdf_module
 from regelgeving.models import ArtikelPage, GerenderdePdf, RegelingVersiePage
-from regelgeving.pdf_files import render_version_pdfs
+from regelgeving.pdf_files import render_pdf, render_version_pdfs
 from tests.paths import LOCHEM_URL
 
 try:
@@ -174,3 +174,23 @@ def test_publishing_a_version_keeps_the_editor_waiting_for_no_pdf(
     with django_capture_on_commit_callbacks(execute=True):
         RegelingVersiePage.objects.get(pk=lochem.pk).save_revision().publish()
     assert not GerenderdePdf.objects.filter(page__in=[lochem.pk]).exists()
+
+
+def test_with_a_worker_no_request_renders_a_pdf_and_the_visitor_is_told_to_wait(
+    client, lochem, monkeypatch, database_tasks, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    monkeypatch.setattr(pdf_module, "_render_pdf", lambda html, root_url: b"%PDF-1.7 " + html[:40].encode())
+    url = artikel("5.2.1").url + "pdf/"
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            wachten = client.get(url)
+        assert wachten.status_code == 503 and wachten["Retry-After"] == "5"
+        page = wachten.content.decode()
+        assert "De pdf wordt gemaakt" in page and 'http-equiv="refresh"' in page
+    # Two requests, one rendering in the queue: the first claimed it, the second saw the claim.
+    queued = DBTaskResult.objects.filter(task_path="regelgeving.pdf_files.render_pdf")
+    assert queued.count() == 1
+    assert render_pdf.call(artikel("5.2.1").pk) is True  # what the worker does with it
+    download(client, url)
