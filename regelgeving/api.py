@@ -1,14 +1,18 @@
 """JSON for other municipal systems, through Wagtail's API, with a peildatum filter.
 
 /api/v2/pages/?type=regelgeving.ArtikelPage&nummer=7.4&peildatum=2027-03-01&fields=tekst
-returns article 7.4 as it applied on that date.
+returns article 7.4 as it applied on that date. `search` is the site's own text search
+(api_search.py); `offset` and `limit` are bounded (api_paging.py).
 """
 
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from . import validity
+from .api_paging import BoundedPagination
+from .api_search import SiteSearchFilter
 from .models import (
     ArtikelPage,
     BegripPage,
@@ -23,6 +27,11 @@ IN_VERSIE = (ArtikelPage, BegripPage, BijlagePage, DivisiePage, ToelichtingPage)
 
 
 class RegelgevingPagesAPIViewSet(PagesAPIViewSet):
+    pagination_class = BoundedPagination
+    filter_backends = [
+        SiteSearchFilter if backend is SearchFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["peildatum"])
 
     def get_queryset(self):

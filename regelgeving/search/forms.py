@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from ..form_fields import CleanCharField
 from ..models import RegelingPage, Wet
 from .paging import MAX_PAGE
 from .query import MAX_QUERY_LENGTH
@@ -22,7 +23,8 @@ VERSIE_KEUZES = [("", "Geldend op de peildatum"), ("alle", "Alle versies")]
 
 
 class ZoekForm(forms.Form):
-    q = forms.CharField(
+    # Control characters are cleaned, not refused: a NUL or tab pasted along searches the rest.
+    q = CleanCharField(
         label="Zoek in de regelgeving",
         required=False,
         max_length=MAX_QUERY_LENGTH,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..analysis import STOP_WORDS, fold, words
 from ..citations import Citation, typed_citation
+from ..control_characters import strip_control_characters
 
 MAX_QUERY_LENGTH = 200
 # Words of a question typed in plain Dutch that say nothing about its subject ("hoeveel pgb
@@ -23,6 +24,10 @@ QUESTION_WORDS = frozenset(
     onze mensen iemand iets
     """.split()
 )
+# The most words and phrases a query searches for. Each becomes a clause of the backend query,
+# and backends nest clauses: Wagtail's SQLite backend compiles one level of Python recursion
+# per term, so "3. " typed 500 times exceeded Python's recursion limit, and PostgreSQL planned
+# a tsquery of 500 terms. Words are also kept once ("3 3 3" searches "3").
 MAX_WORDS = 12
 
 
@@ -48,11 +53,13 @@ class ParsedQuery:
         return [w for p in self.phrases for w in p] + self.words
 
 
-def parse_query(raw: str) -> ParsedQuery:
-    """Split a query into a citation, quoted phrases and words (stop words dropped)."""
-    raw = " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+def parse_query(raw: str, citations: bool = True) -> ParsedQuery:
+    """Split a query into a citation, quoted phrases and words (stop words dropped): control
+    characters cleaned, no more than MAX_QUERY_LENGTH characters and MAX_WORDS words and phrases.
+    Without `citations`, "artikel 7.4" is words like any other (the Wagtail API's text search)."""
+    raw = " ".join(strip_control_characters(raw or "").split())[:MAX_QUERY_LENGTH]
     parsed = ParsedQuery(raw=raw)
-    citation, rest = typed_citation(raw)
+    citation, rest = typed_citation(raw) if citations else (None, raw)
     parsed.citation = citation
     for quoted in re.findall(r'"([^"]+)"', rest):
         phrase = words(quoted)
@@ -63,7 +70,8 @@ def parse_query(raw: str) -> ParsedQuery:
     # Closed quotes are phrases; a quote left open is ignored and its words still count.
     rest = re.sub(r'"[^"]*"', " ", rest).replace('"', " ")
     parsed.words.extend(w for w in words(rest) if is_content_word(w))
-    parsed.words = list(dict.fromkeys(parsed.words))[:MAX_WORDS]
+    parsed.phrases = list({tuple(p): p for p in parsed.phrases}.values())[:MAX_WORDS]
+    parsed.words = list(dict.fromkeys(parsed.words))[: MAX_WORDS - len(parsed.phrases)]
     return parsed
 
 

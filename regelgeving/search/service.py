@@ -15,7 +15,7 @@ from datetime import date
 from django.utils import timezone
 
 from ..models import RegelingPage, Wet
-from .expansion import build_clauses, highlight_terms
+from .expansion import build_clauses, highlight_terms, search_query_at_least
 from .kinds import kinds_searched
 from .paging import MAX_RESULTS, PAGE_SIZE
 from .pins import Pinned, pin_begrippen, pin_citation
@@ -118,3 +118,15 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
     ):
         uitkomst.doorverwijzing = uitkomst.vastgepind[0].url
     return uitkomst
+
+
+def text_query(q: str, any_word: bool = False):
+    """The backend query the site searches for the text of `q`, for searches that are not a
+    `zoek` (the Wagtail API's `search`): the same cleaning, bounds, stems and synonyms, every
+    word required (or, with `any_word`, any of them). None when `q` holds no word to search."""
+    parsed = parse_query(q, citations=False)
+    if not parsed.has_text:
+        return None
+    loaded = published()
+    clauses = build_clauses(parsed, loaded.synonym_pairs, loaded.law_names)
+    return search_query_at_least(clauses, 1 if any_word else len(clauses))
