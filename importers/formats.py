@@ -6,6 +6,7 @@ them and only imports them, never the other way round.
 
 from __future__ import annotations
 
+from .control_characters import strip_from_document
 from .definitions import begrippen_from_annexes
 from .errors import PublicatieFout
 from .figures import warn_missing_images
@@ -16,6 +17,7 @@ from .parsers import cvdr, html, op, stop, tekst  # noqa: F401
 from .parsers.registry import register as parsers
 from .parsers.stop_package import parse_package
 from .standards import CVDR_NS, STOP_NS_PREFIX
+from .status import warn_empty_articles
 from .tree import Document
 from .xmlsafe import check_size, local, namespace, parse_xml
 
@@ -81,6 +83,7 @@ def parse_files(files: Files, bron: str = "") -> Document:
 
 
 def _finish(document: Document, formaat: str, bron: str) -> Document:
+    strip_from_document(document)  # before anything reads the text: the same on every database
     if not document.begrippen:
         document.begrippen = begrippen_from_annexes(document.bijlagen, document.artikelen())
     document.metadata.formaat = formaat
@@ -91,4 +94,5 @@ def _finish(document: Document, formaat: str, bron: str) -> Document:
             "Geen artikelen of hoofdstukken gevonden: dit lijkt geen regeling te zijn."
         )
     warn_missing_images(document)
+    warn_empty_articles(document)
     return document

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .tree import Alinea, Artikel, Bijlage, Divisie
+from .tree import Alinea, Artikel, Bijlage, Divisie, Document
 
 _WORD = re.compile(r"^[\[(]?\s*(?P<word>vervallen|gereserveerd)\s*\.?\s*[\])]?\.?$", re.I)
 
@@ -28,3 +28,15 @@ def mark_status(node: Artikel | Divisie | Bijlage, attribute: str = "") -> None:
     if len(node.blocks) == 1 and isinstance(node.blocks[0], Alinea) and not holds_more:
         if word := status_word(node.blocks[0].text):
             node.status, node.blocks = word, []
+
+
+def warn_empty_articles(doc: Document) -> None:
+    """An article with neither text nor a status (a page that lost its text, a heading only)
+    becomes an empty page; the report names it so an editor fills it in or checks the source."""
+    empty = [a.nummer or "zonder nummer" for a in doc.artikelen() if not a.blocks and not a.status]
+    if len(empty) == 1:
+        doc.warnings.append(f"Artikel {empty[0]} heeft geen tekst; de pagina is leeg. Kijk de bron na.")
+    elif empty:
+        doc.warnings.append(
+            f"De artikelen {', '.join(empty)} hebben geen tekst; hun pagina's zijn leeg. Kijk de bron na."
+        )

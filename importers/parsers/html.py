@@ -701,7 +701,7 @@ def _leden_from_paragraphs(blocks: list[Block]) -> list[Block]:
     """ "1. De gemeente …", "2. …" paragraphs become leden; what follows a lid joins it."""
     first = next((b for b in blocks if isinstance(b, Alinea)), None)
     m = FLAT_LIDNR.match(first.text) if first is not None else None
-    if first is not blocks[0] or not m or m.group("nr") != "1":
+    if not m or first is not blocks[0] or m.group("nr") != "1":  # also: an article without text
         return blocks
     out: list[Block] = []
     for b in blocks:

@@ -3,7 +3,8 @@
 Wagtail indexes a page when it is saved; publishing a whole version makes its pages live with
 one UPDATE, so the version's pages are re-indexed here, through the task backend, once the
 transaction commits. An index that stores `live` (Elasticsearch) then never shows a page
-that is not live, nor misses one that is.
+that is not live, nor misses one that is. After many pages, PostgreSQL's planner statistics
+are renewed too (statistics.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django_tasks import task
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends_with_name
 
+from .statistics import renew_statistics
+
 BATCH = 500
 
 logger = logging.getLogger(__name__)
@@ -23,7 +26,8 @@ logger = logging.getLogger(__name__)
 
 @task()
 def reindex_pages(page_ids: list[int]) -> int:
-    """Re-index the given pages as they are now, in bulk per page class; returns how many."""
+    """Re-index the given pages as they are now, in bulk per page class; returns how many. After
+    many pages (an import, a publication), PostgreSQL's planner statistics are renewed too."""
     done = 0
     for start in range(0, len(page_ids), BATCH):
         by_model = defaultdict(list)
@@ -32,6 +36,7 @@ def reindex_pages(page_ids: list[int]) -> int:
         for model, pages in by_model.items():
             _add_to_every_backend(model, pages)
             done += len(pages)
+    renew_statistics(len(page_ids))
     return done
 
 
