@@ -13,6 +13,16 @@ from .flows.base import INZENDING, PANELLID
 from .models import Inzending, Panellid, PeilingPage
 from .panel import links, membership
 
+# The longest token the models store (Inzending.token, Panellid.aanmeldtoken).
+MAX_TOKEN_LENGTH = 64
+
+
+def could_be_token(token: str) -> bool:
+    """Whether a posted token may be one the loket made (letters and digits): anything else
+    names no submission. A NUL in it would even be refused by PostgreSQL, where SQLite finds
+    nothing; so it never reaches a query."""
+    return 0 < len(token) <= MAX_TOKEN_LENGTH and token.isascii() and token.isalnum()
+
 
 class InzendingIntake:
     """A submission that staff handle, stored exactly once by loket/pipeline.py."""
@@ -26,6 +36,8 @@ class InzendingIntake:
 
     def reference_for_token(self, page, token: str) -> str | None:
         """The reference of what this token already submitted (a replayed final POST)."""
+        if not could_be_token(token):
+            return None
         return Inzending.objects.filter(token=token, pagina=page).values_list("referentie", flat=True).first()
 
     def confirmation_context(self, page, flow, referentie: str) -> dict | None:
@@ -56,6 +68,8 @@ class PanelSignupIntake:
         )
 
     def reference_for_token(self, page, token: str) -> str | None:
+        if not could_be_token(token):
+            return None
         return Panellid.objects.filter(aanmeldtoken=token).values_list("referentie", flat=True).first()
 
     def confirmation_context(self, page, flow, referentie: str) -> dict:

@@ -1,4 +1,9 @@
-"""Form fields the flows share: Dutch names, addresses, dates of birth, phone numbers, IBAN."""
+"""Form fields the flows share: Dutch names, addresses, dates of birth, phone numbers, IBAN.
+
+Text fields clean control characters before they validate (regelgeving.form_fields): a NUL or
+another invisible character pasted into a name or a question is gone, the same on every
+database, instead of stored or refused with a message about a character nobody sees.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+
+from regelgeving.form_fields import CleanCharField
 
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
 
@@ -19,7 +26,7 @@ TELEFOON = RegexValidator(
 
 def text(label, max_length=100, required=True, help_text="", autocomplete=""):
     attrs = {"autocomplete": autocomplete} if autocomplete else {}
-    return forms.CharField(
+    return CleanCharField(
         label=label,
         max_length=max_length,
         required=required,
@@ -33,7 +40,7 @@ def text(label, max_length=100, required=True, help_text="", autocomplete=""):
 
 
 def long_text(label, max_length=2000, required=True, help_text=""):
-    return forms.CharField(
+    return CleanCharField(
         label=label,
         max_length=max_length,
         required=required,
@@ -111,7 +118,7 @@ def iban_is_valid(value: str) -> bool:
     return int(digits) % 97 == 1
 
 
-class IbanField(forms.CharField):
+class IbanField(CleanCharField):
     def __init__(self, **kwargs):
         super().__init__(
             label="IBAN (rekeningnummer)",

@@ -6,6 +6,8 @@ from django import forms
 from django.db import transaction
 from django.utils import timezone
 
+from regelgeving.form_fields import CleanCharField
+
 from ..models import Respons, Uitnodiging
 from .invitations import token_hash
 
@@ -57,7 +59,7 @@ def _field(block) -> forms.Field:
             **common,
         )
     max_length = SHORT_TEXT if kind == "korte_tekst" else LONG_TEXT
-    return forms.CharField(
+    return CleanCharField(  # control characters cleaned, the same on every database
         max_length=max_length,
         widget=forms.Textarea if kind == "lange_tekst" else forms.TextInput,
         error_messages={
