@@ -13,11 +13,6 @@ ANSWERS = {"melding": (MELDING, MELDING_ANDER), "mantelzorgcompliment": (MZC, CO
 SPREEKT = "/loket/lochem-spreekt/"
 
 
-@pytest.fixture(autouse=True)
-def _loket(db, settings):
-    settings.LOKET_MIN_FILL_SECONDS = 0  # the test client is faster than a human
-
-
 def text_fields() -> list:
     """(flow, step, field) for every text field of every flow that stores a submission."""
     return [
