@@ -82,16 +82,19 @@ def test_an_html_article_without_text_becomes_an_empty_page_with_a_warning(db, a
 
 
 @pytest.mark.parametrize(
-    "data",
-    [html_page(EMPTY_ARTICLES["heading only"]), with_control_characters()],
+    "data,warning",
+    [(html_page(EMPTY_ARTICLES["heading only"]), "geen tekst"), (with_control_characters(), "stuurtekens")],
     ids=["html article without text", "text with a NUL"],
 )
-def test_the_admin_upload_shows_the_report_not_a_traceback(client, db, data):
+def test_the_admin_upload_shows_the_report_not_a_traceback(client, db, data, warning):
+    """The editor's upload, imported by the task worker (at once in the tests), and its status page."""
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     name = "leeg.html" if data.startswith(b"<html") else "lochem.txt"
     response = client.post(UPLOAD, {"bestand": SimpleUploadedFile(name, data)})
-    assert response.status_code == 200
-    assert "Importrapport" in response.content.decode()
+    assert response.status_code == 302 and response["Location"].startswith(UPLOAD)
+    status = client.get(response["Location"])
+    assert status.status_code == 200
+    assert "Importrapport" in status.content.decode() and warning in status.content.decode()
 
 
 @pytest.mark.parametrize("threshold", [10, 10_000], ids=["large import", "small import"])
