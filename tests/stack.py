@@ -188,3 +188,26 @@ class Gunicorn:
     def cleanup_log(self) -> None:
         Path(self.log.name).unlink(missing_ok=True)
         self.access_log.unlink(missing_ok=True)
+
+
+class TaskWorker:
+    """`manage.py db_worker` in a process of its own, as production runs it beside gunicorn
+    (TASK_BACKEND=database): it takes the queued tasks of every queue until stopped."""
+
+    def __init__(self, env: Mapping[str, str]):
+        self.log = tempfile.NamedTemporaryFile(prefix="db_worker-", suffix=".log", delete=False)
+        self.proc = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"],
+            cwd=ROOT, env=dict(env), stdout=self.log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+        Path(self.log.name).unlink(missing_ok=True)
