@@ -49,7 +49,12 @@ def browser():
     # database work the fixtures do between page loads (SynchronousOnlyOperation).
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    serialized = _serialized_contents()
     playwright = sync_playwright().start()
+    # From here on Django's connections (context-local) are new objects in this thread: give them
+    # the migrations' rows that pytest-django serialized, or a later transactional test with
+    # serialized rollback finds an empty database (no Wagtail root page) after the flush.
+    _keep_serialized_contents(serialized)
     try:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     except Exception as exc:  # noqa: BLE001 - any launch failure means "no usable browser"
@@ -60,6 +65,20 @@ def browser():
     chromium.close()
     playwright.stop()
     _restore_env("DJANGO_ALLOW_ASYNC_UNSAFE", previous)
+
+
+def _serialized_contents() -> dict[str, str]:
+    from django.db import connections
+
+    kept = "_test_serialized_contents"
+    return {c.alias: getattr(c, kept) for c in connections.all() if hasattr(c, kept)}
+
+
+def _keep_serialized_contents(serialized: dict[str, str]) -> None:
+    from django.db import connections
+
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 def _restore_env(name: str, value: str | None):
