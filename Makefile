@@ -57,16 +57,17 @@ browser:
 
 PG_ANSWERS = $(PY) -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null
 
-# Lint, the import layers, migrations in step with the models, then the suite on SQLite and on
-# PostgreSQL (when it answers), browser tests included. About 7 minutes here (see README).
+# Lint, the import layers, migrations in step with the models, then the suite on SQLite (browser
+# tests included) and again on PostgreSQL when it answers, there without the browser tests and the
+# tests that start their own servers on a SQLite file. About 8 minutes here (see README).
 test: install browser
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 	DATABASE_URL=sqlite:// DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -q
 	@if $(PG_ANSWERS); then \
-	  echo "PostgreSQL antwoordt: de tests nogmaals op PostgreSQL"; \
-	  DATABASE_URL=$(PG_URL) $(PY) -m pytest -q; \
+	  echo "PostgreSQL antwoordt: de tests nogmaals op PostgreSQL (zonder browser- en servertests: die draaiden al)"; \
+	  DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not browser and not server"; \
 	else echo "PostgreSQL antwoordt niet op 127.0.0.1:5432: alleen SQLite getest"; fi
 
 bench: install

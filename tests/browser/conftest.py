@@ -196,3 +196,9 @@ def loket_settings(settings):
     """
     settings.LOKET_MIN_FILL_SECONDS = 0
     settings.LOKET_RATE_LIMITS = {}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)

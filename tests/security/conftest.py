@@ -101,3 +101,11 @@ def sites(site_database, tmp_path_factory):
     started = Sites(site_database, tmp_path_factory.mktemp("sites"))
     yield started
     started.stop()
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that start servers (gunicorn on a SQLite copy of the demo) are marked `server`: they
+    do not use the test database, so `make test` runs them once, not again on PostgreSQL."""
+    for item in items:
+        if "sites" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.server)
