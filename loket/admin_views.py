@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,6 +26,9 @@ from .choices import Status
 from .flows import get_flow, statuses_of, submission_flows
 from .flows.base import display_value
 from .models import Inzending
+
+# Statuses in which a submission still waits for 't Baken; the rest is handled.
+OPEN_STATUSES = (Status.ONTVANGEN, Status.IN_BEHANDELING)
 
 VIEW, CHANGE, EXPORT = "loket.view_inzending", "loket.change_inzending", "loket.export_inzending"
 
@@ -48,6 +52,11 @@ class FilterForm(forms.Form):
         label="Ingediend tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     referentie = forms.CharField(label="Referentienummer", required=False, max_length=40)
+    spoed = forms.ChoiceField(
+        label="Dringend",
+        choices=[("", "Alle"), ("ja", "Alleen dringend"), ("nee", "Niet dringend")],
+        required=False,
+    )
 
     def filter(self, queryset):
         if not self.is_valid():
@@ -64,7 +73,17 @@ class FilterForm(forms.Form):
             queryset = queryset.filter(ingediend_op__lte=datetime.combine(data["tot"], time.max, tz))
         if data["referentie"]:
             queryset = queryset.filter(referentie__iexact=data["referentie"].strip())
+        if data["spoed"]:
+            queryset = queryset.filter(spoed=data["spoed"] == "ja")
         return queryset
+
+
+def urgent_open_first(queryset):
+    """Urgent submissions that are not yet handled on top; within each part the newest first."""
+    urgent_open = Q(spoed=True, status__in=OPEN_STATUSES)
+    return queryset.annotate(
+        voorrang=Case(When(urgent_open, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ).order_by("voorrang", "-ingediend_op")
 
 
 def inzendingen(request):
@@ -73,7 +92,7 @@ def inzendingen(request):
     queryset = Inzending.objects.select_related("pagina").defer("gegevens")
     if request.GET:
         queryset = form.filter(queryset)
-    page = Paginator(queryset, 25).get_page(request.GET.get("p"))
+    page = Paginator(urgent_open_first(queryset), 25).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("p", None)
     return TemplateResponse(

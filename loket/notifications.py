@@ -9,6 +9,8 @@ from django.urls import reverse
 from .mail_files import REFERENCE_HEADER
 from .models import Bericht
 
+URGENT_PREFIX = "SPOED"
+
 
 def _absolute(url: str) -> str:
     return url if url.startswith("http") else settings.SITE_URL + url
@@ -33,6 +35,7 @@ def confirmation_message(page, flow, inzending, prepared) -> Bericht:
                 for v in vervolg
             ],
             "telefoon": "0573 289 222",
+            "urgent": inzending.spoed,
         },
     )
     return Bericht(
@@ -48,17 +51,19 @@ def confirmation_message(page, flow, inzending, prepared) -> Bericht:
 
 
 def staff_notification(page, inzending) -> Bericht:
-    """To 't Baken: the reference and where to read it; no personal data in the mail."""
+    """To 't Baken: the reference and where to read it; no personal data in the mail. An urgent
+    melding says so first in the subject, so it stands out in a shared mailbox."""
     admin_url = _absolute(reverse("loket_inzending", args=[inzending.pk]))
     tekst = render_to_string(
         "loket/email/notificatie.txt", {"inzending": inzending, "url": admin_url, "page": page}
     )
+    onderwerp = f"Nieuwe inzending {inzending.referentie} ({page.title})"
     return Bericht(
         inzending=inzending,
         soort="notificatie",
         inhoud={
             "aan": [page.notificatie_email],
-            "onderwerp": f"Nieuwe inzending {inzending.referentie} ({page.title})",
+            "onderwerp": f"{URGENT_PREFIX}: {onderwerp}" if inzending.spoed else onderwerp,
             "tekst": tekst,
             "headers": {REFERENCE_HEADER: inzending.referentie},
         },

@@ -42,7 +42,7 @@ def submit(page, flow, cleaned: dict, token: str) -> Inzending:
         raise DuplicateSubmission(flow.duplicate_message(page))
     try:
         with transaction.atomic():
-            inzending = Inzending.objects.create(
+            inzending = Inzending(
                 flow=flow.slug,
                 pagina=page,
                 referentie=_unique_reference(flow),
@@ -54,6 +54,8 @@ def submit(page, flow, cleaned: dict, token: str) -> Inzending:
                 token=token,
                 jaar=jaar,
             )
+            inzending.spoed = flow.urgent_submission(inzending)
+            inzending.save(force_insert=True)
             InzendingSleutel.objects.bulk_create(
                 InzendingSleutel(inzending=inzending, flow=flow.slug, jaar=jaar, sleutel=sleutel)
                 for sleutel in dict.fromkeys(prepared.sleutels_per_jaar)

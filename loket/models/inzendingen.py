@@ -23,6 +23,9 @@ class Inzending(models.Model):
     versie_titel = models.CharField("geldende regeling", max_length=255, blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.ONTVANGEN)
     onderwerpen = models.JSONField("onderwerpen", default=list, blank=True)  # not personal; for filters
+    # The inwoner said help cannot wait (Flow.urgent_submission); kept outside the encrypted
+    # answers so staff can filter on it and see urgent open submissions first.
+    spoed = models.BooleanField("dringend", default=False, db_index=True)
     gegevens = EncryptedJSONField("gegevens")
     # Exactly-once: the token of the flow session that produced this submission.
     token = models.CharField(max_length=64, unique=True)

@@ -519,3 +519,69 @@ def test_mail_tasks_are_enqueued_only_after_commit_and_retried_later_by_a_deferr
     assert send_message.call(pk) == "verzonden"
     assert send_message.call(pk) == "overgeslagen"  # at most once, also when a retry runs late
     assert len(mailoutbox) == 1
+
+
+# --- urgent meldingen ----------------------------------------------------------------------------------
+
+
+MELDING_DRINGEND = MELDING_ANDER | {"spoed": {"spoed": "ja"}}
+
+
+def test_urgent_melding_mail_to_staff_says_spoed_first_and_still_nothing_personal(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        complete(Client(), MELDING, MELDING_DRINGEND)
+        complete(Client(), MELDING, MELDING_ZELF)
+    dringend, gewoon = Inzending.objects.order_by("-spoed")
+    aan_baken = [m for m in mailoutbox if m.to == [page("melding").notificatie_email]]
+    [notificatie] = [m for m in aan_baken if dringend.referentie in m.subject]
+    assert notificatie.subject.startswith("SPOED")
+    for persoonlijk in ("Wesselink", "Molenstraat", "grietje", "0573 123 456"):
+        assert persoonlijk not in notificatie.subject + notificatie.body
+    # A melding that can wait is not shouted about.
+    [andere] = [m for m in aan_baken if gewoon.referentie in m.subject]
+    assert not andere.subject.startswith("SPOED")
+
+
+def test_staff_list_shows_and_filters_urgency_with_urgent_open_meldingen_first(staff, ingezonden):
+    melding, compliment = ingezonden
+    complete(Client(), MELDING, MELDING_DRINGEND)
+    dringend = Inzending.objects.get(spoed=True)
+    # The urgent one is the oldest, yet comes first while it is open.
+    Inzending.objects.filter(pk=dringend.pk).update(ingediend_op=timezone.now() - timedelta(days=3))
+
+    def order(query: str = "") -> list[str]:
+        listing = get_ok(staff, f"{ADMIN}?{query}")
+        found = [(listing.find(item.referentie), item.referentie) for item in (melding, compliment, dringend)]
+        return [referentie for position, referentie in sorted(found) if position >= 0]
+
+    listing = get_ok(staff, ADMIN)
+    assert "Spoed" in listing.split(dringend.referentie)[1].split("</tr>")[0]
+    assert order()[0] == dringend.referentie
+    assert order("spoed=ja") == [dringend.referentie]
+    assert dringend.referentie not in order("spoed=nee") and len(order("spoed=nee")) == 2
+    # Once handled it takes its place by date again.
+    Inzending.objects.filter(pk=dringend.pk).update(status="afgehandeld")
+    assert order()[-1] == dringend.referentie
+
+
+def test_confirmation_of_an_urgent_melding_says_it_is_marked_urgent_with_the_crisis_numbers(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        bevestiging = get_ok(client, complete(client, MELDING, MELDING_DRINGEND))
+    waarschuwing = bevestiging.split('<div class="loket-waarschuwing" role="note"')[1]
+    assert "gemarkeerd als dringend" in waarschuwing
+    assert 'href="tel:112"' in waarschuwing and "0800 2000" in waarschuwing
+    [mail] = [m for m in mailoutbox if m.to == ["grietje@example.nl"]]
+    assert "dringend" in mail.body and "gemarkeerd als spoed" in mail.body and "112" in mail.body
+
+    # A melding that can wait has no such block, on the page or in the mail.
+    mailoutbox.clear()
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        bevestiging = get_ok(client, complete(client, MELDING, MELDING_ZELF))
+    assert "loket-waarschuwing" not in bevestiging
+    assert mailoutbox and all("gemarkeerd als spoed" not in m.body for m in mailoutbox)
