@@ -112,11 +112,12 @@ def _summary(ronde, done: bool) -> str:
 class VrijgaveForm(forms.Form):
     embargo_datum = forms.DateField(
         label="Openbaar vanaf (datum)",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date input takes and shows only ISO dates; the Dutch 08-12-2026 would show it empty.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Deelnemers krijgen de resultaten nu per e-mail; de openbare pagina volgt op dit moment.",
     )
     embargo_tijd = forms.TimeField(
-        label="Tijd", initial=time(9, 0), widget=forms.TimeInput(attrs={"type": "time"})
+        label="Tijd", initial=time(9, 0), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
 
     def embargo(self) -> datetime:

@@ -25,6 +25,10 @@ from ..tasks import send_waiting_after_commit
 from . import mail
 from .answers import scale_label
 
+# Fewer respondents than this in a group (a kern, an age group), or in the whole peiling, could
+# point to a person: such a group is shown as "minder dan 10", such a peiling only as totals.
+MINIMUM_GROEPSGROOTTE = 10
+
 
 def pct(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
@@ -55,7 +59,8 @@ class VraagUitslag:
 @dataclass
 class Vergelijking:
     dimensie: str
-    rijen: list[tuple[str, int, int, int]]  # label, respondents %, panel %, population % (or -1)
+    # label, respondents % (None: fewer than MINIMUM_GROEPSGROOTTE), panel %, population % (or -1)
+    rijen: list[tuple[str, int | None, int, int]]
 
 
 @dataclass
@@ -69,6 +74,15 @@ class Uitslag:
     @property
     def respons_procent(self) -> int:
         return pct(self.deelnemers, self.uitgenodigd)
+
+    @property
+    def alleen_totalen(self) -> bool:
+        """Too few respondents for any breakdown: a group of them could point to a person."""
+        return self.deelnemers < MINIMUM_GROEPSGROOTTE
+
+    @property
+    def minimum_groepsgrootte(self) -> int:
+        return MINIMUM_GROEPSGROOTTE
 
 
 def _question(block, responses, selected: dict[str, list[str]]) -> VraagUitslag:
@@ -93,15 +107,25 @@ def _question(block, responses, selected: dict[str, list[str]]) -> VraagUitslag:
     return uitslag
 
 
+def _hidden_groups(respondents: Counter, keys: list[str]) -> set[str]:
+    """The groups shown as "minder dan 10": those under the minimum, and when that is just one
+    group also the smallest other one, or its size would follow from the total minus the rest."""
+    hidden = {key for key in keys if respondents[key] < MINIMUM_GROEPSGROOTTE}
+    if len(hidden) == 1 and len(keys) > 1:
+        hidden.add(min((key for key in keys if key not in hidden), key=lambda key: respondents[key]))
+    return hidden
+
+
 def _comparison(dimensie: str, choices, responses) -> Vergelijking:
     respondents = Counter(getattr(r, dimensie) for r in responses)
     panel = Counter(Panellid.objects.filter(bevestigd_op__isnull=False).values_list(dimensie, flat=True))
     bevolking = {b.waarde: b.aandeel for b in Bevolkingsaandeel.objects.filter(dimensie=dimensie)}
     total_r, total_p = sum(respondents.values()), sum(panel.values())
+    hidden = _hidden_groups(respondents, [key for key, _ in choices])
     rijen = [
         (
             label,
-            pct(respondents[key], total_r),
+            None if key in hidden else pct(respondents[key], total_r),
             pct(panel[key], total_p),
             round(bevolking[key]) if key in bevolking else -1,
         )
@@ -118,6 +142,7 @@ def uitslag(peiling) -> Uitslag:
         if text:
             selected.setdefault(u.vraag, []).append(text)
     statuses = Counter(Uitnodiging.objects.filter(peiling=peiling).values_list("status", flat=True))
+    breakdowns = len(responses) >= MINIMUM_GROEPSGROOTTE
     return Uitslag(
         uitgenodigd=sum(statuses.values()),
         deelnemers=len(responses),
@@ -126,7 +151,9 @@ def uitslag(peiling) -> Uitslag:
         vergelijkingen=[
             _comparison("leeftijdsgroep", LEEFTIJDSGROEPEN, responses),
             _comparison("kern", KERNEN, responses),
-        ],
+        ]
+        if breakdowns
+        else [],
     )
 
 

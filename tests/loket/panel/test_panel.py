@@ -1083,7 +1083,7 @@ def test_release_mails_participants_first_and_the_public_page_waits_for_the_emba
     assert "eerder dan anderen" not in get_ok(Client(), eigen)
 
 
-def test_results_show_the_right_percentages_in_an_accessible_table_and_the_respondents_against_the_panel(
+def test_results_of_few_respondents_show_the_right_percentages_in_an_accessible_table_and_only_totals(
     gesloten_peiling, client
 ):
     peiling = gesloten_peiling
@@ -1093,7 +1093,7 @@ def test_results_show_the_right_percentages_in_an_accessible_table_and_the_respo
     )
     page = get_ok(client, BIBLIOTHEEK)
 
-    assert page.count('<table class="utrecht-table">') == 3 + 2  # three closed questions, two comparisons
+    assert page.count('<table class="utrecht-table">') == 3  # three closed questions, no comparisons
     assert page.count('class="staafdiagram" aria-hidden="true"') == 3  # the chart beside each table
     assert "<caption" in page and 'scope="col">Procent</th>' in page
     assert "Hoe vaak gaat u naar de bibliotheek in uw kern? (3 antwoorden)" in page
@@ -1109,16 +1109,44 @@ def test_results_show_the_right_percentages_in_an_accessible_table_and_the_respo
     assert rij(page, "2") == ["1", "33%"]
     assert "Gemiddeld: 3,7." in page
 
-    # Respondents against the panel (4 members) and the population, per age group and kern.
-    assert "Deelnemers en panel naar leeftijdsgroep (procent)" in page
-    assert "Deelnemers en panel naar kern (procent)" in page
-    assert rij(page, "16 tot en met 24 jaar") == ["33%", "25%", "11%"]
-    assert rij(page, "45 tot en met 64 jaar") == ["67%", "50%", "32%"]
-    assert rij(page, "75 jaar of ouder") == ["0%", "25%", "20%"]
-    assert rij(page, "Lochem") == ["67%", "50%", "37%"]
-    assert rij(page, "Gorssel") == ["0%", "25%", "8%"]
+    # Three respondents: only the totals, no breakdown by age group or kern that could point to one.
+    assert "Er deden minder dan 10 leden mee." in page
+    assert "geen verdeling naar kern of leeftijdsgroep" in page
+    assert "Deelnemers en panel naar" not in page
+
+
+def test_groups_under_ten_respondents_show_as_minder_dan_10_to_the_public_and_staff(
+    gesloten_peiling, client, beheerder
+):
+    peiling = gesloten_peiling
+    # Nine more respondents from Lochem aged 45-64: 12 in all, of whom 11 from Lochem and one from
+    # Barchem; 11 aged 45-64, one aged 16-24.
+    Respons.objects.bulk_create(
+        Respons(peiling=peiling, antwoorden={}, leeftijdsgroep="45-64", kern="lochem") for _ in range(9)
+    )
+    results.release(peiling, timezone.now() + timedelta(hours=1))
+    Vrijgave.objects.update(
+        vrijgegeven_op=timezone.now() - timedelta(days=2), embargo_tot=timezone.now() - timedelta(days=1)
+    )
+    for page in (get_ok(client, BIBLIOTHEEK), get_ok(beheerder, resultaten_url(peiling))):
+        assert "Deelnemers en panel naar leeftijdsgroep (procent)" in page
+        assert "Deelnemers en panel naar kern (procent)" in page
+        assert rij(page, "45 tot en met 64 jaar") == ["92%", "50%", "32%"]
+        assert rij(page, "Lochem") == ["92%", "50%", "37%"]
+        # The one from Barchem and the one aged 16-24 are not to be picked out.
+        assert rij(page, "Barchem")[0].endswith("minder dan 10</span>")
+        assert rij(page, "16 tot en met 24 jaar")[0].endswith("minder dan 10</span>")
+        assert rij(page, "Gorssel")[0].endswith("minder dan 10</span>")
+        assert "8%" not in rij(page, "Barchem")[0]
     Bevolkingsaandeel.objects.filter(dimensie="kern", waarde="almen").delete()
-    assert rij(get_ok(client, BIBLIOTHEEK), "Almen") == ["0%", "0%", "onbekend"]
+    assert rij(get_ok(client, BIBLIOTHEEK), "Almen")[1:] == ["0%", "onbekend"]
+
+
+def test_embargo_date_field_shows_its_value_in_the_iso_form_a_browser_reads(gesloten_peiling, beheerder):
+    page = get_ok(beheerder, resultaten_url(gesloten_peiling))
+    over_twee_dagen = timezone.localdate() + timedelta(days=2)
+    assert f'name="embargo_datum" value="{over_twee_dagen.isoformat()}"' in page
+    assert 'name="embargo_tijd" value="09:00"' in page
 
 
 def test_open_answers_appear_only_when_staff_select_them(gesloten_peiling, beheerder, client):
