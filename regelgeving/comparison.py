@@ -348,6 +348,15 @@ def compare_articles(
     return changes
 
 
+def changed_first(changes: list[ArticleChange]) -> tuple[list[ArticleChange], list[ArticleChange]]:
+    """(what a reader must see: changed, renumbered, added and removed articles; the unchanged
+    ones), each in reading order. A long regulation with two edits should not hide them among
+    thirty unchanged articles."""
+    changed = [change for change in changes if change.status != ONGEWIJZIGD]
+    unchanged = [change for change in changes if change.status == ONGEWIJZIGD]
+    return changed, unchanged
+
+
 def summarize(changes: list[ArticleChange]) -> dict[str, int]:
     """Number of changes per status; every status is present, in STATUSES order."""
     counts = dict.fromkeys(STATUSES, 0)

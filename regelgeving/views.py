@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from . import validity
-from .comparison import compare_articles, summarize, word_diff_html
+from .comparison import changed_first, compare_articles, summarize, word_diff_html
 from .models import ArtikelPage, BegripPage
 
 
@@ -146,10 +146,12 @@ def vergelijk_versies(oud, nieuw) -> dict:
             )
         return out
 
+    gewijzigd, ongewijzigd = changed_first(artikelen)
     return {
         "oud": oud,
         "nieuw": nieuw,
-        "artikelen": rows(artikelen),
+        "artikelen": rows(gewijzigd),
+        "ongewijzigde_artikelen": rows(ongewijzigd),
         "samenvatting": summarize(artikelen),
         "begrippen": [r for r in rows(begrippen) if r["change"].status != "ongewijzigd"],
         "begrippen_samenvatting": summarize(begrippen),

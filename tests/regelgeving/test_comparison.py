@@ -16,6 +16,7 @@ from regelgeving.comparison import (
     VERWIJDERD,
     ArticleChange,
     ArticleText,
+    changed_first,
     compare_articles,
     summarize,
     word_diff_html,
@@ -453,3 +454,20 @@ def test_diff_of_real_articles_reconstructs_both_texts(nummer):
 
     assert text_without("ins") == " ".join(old.split())
     assert text_without("del") == " ".join(new.split())
+
+
+def test_changed_first_puts_every_edit_before_the_unchanged_articles_in_reading_order():
+    old = [
+        ArticleText(1, "1", "Begrippen", "a b c"),
+        ArticleText(2, "2", "Doel", "d e f"),
+        ArticleText(3, "3", "Hulp", "g h i"),
+        ArticleText(4, "4", "Slot", "j k l"),
+    ]
+    new = [old[0], ArticleText(5, "2", "Doel", "d e x"), ArticleText(6, "2a", "Nieuw", "p q r"), old[3]]
+    changed, unchanged = changed_first(compare_articles(old, new))
+    assert [(c.status, (c.nieuw or c.oud).nummer) for c in changed] == [
+        (GEWIJZIGD, "2"),
+        (VERWIJDERD, "3"),  # a removed article stays where it stood
+        (TOEGEVOEGD, "2a"),
+    ]
+    assert [(c.status, c.nieuw.nummer) for c in unchanged] == [(ONGEWIJZIGD, "1"), (ONGEWIJZIGD, "4")]

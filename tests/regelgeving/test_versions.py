@@ -111,6 +111,26 @@ class TestDrieVersies:
         assert '<ins><span class="visually-hidden">toegevoegd: </span>45%</ins>' in page
         assert 'id="artikel-7.4"' in page
 
+    def test_comparison_lists_the_edits_first_and_the_unchanged_articles_folded_away(
+        self, client, drie_versies, django_user_model
+    ):
+        _, v2027, _ = drie_versies
+        editor = django_user_model.objects.create_superuser("redacteur", "r@example.org", "wachtwoord-1")
+        admin = type(client)()
+        admin.force_login(editor)
+        for page in (
+            html(client, f"{REGELING}vergelijk/?van=2026&naar=2027"),
+            html(admin, f"/admin/regelgeving/vergelijk/{v2027.pk}/"),
+        ):
+            edits, folded = page.split("<summary>Toon ongewijzigde artikelen (31)</summary>")
+            assert edits.count('<details class="wijzigingen-ongewijzigd">') == 1
+            # Changed, removed, added and renumbered: before the fold, in reading order.
+            order = [edits.index(f'id="artikel-{nummer}"') for nummer in ("7.4", "10.4", "10.10", "11.6")]
+            assert order == sorted(order)
+            assert "wijziging--ongewijzigd" not in edits
+            folded = folded.split("</details>")[0]
+            assert folded.count("wijziging--ongewijzigd") == 31 and 'id="artikel-2.2"' in folded
+
     def test_history_follows_a_renumbered_article(self, client, drie_versies):
         v2026, v2027, _ = drie_versies
         oud, nieuw = (
