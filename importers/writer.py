@@ -314,6 +314,8 @@ class _Writer:
             "regeling": regeling.title,
             "regeling_reden": reden,
             "url": versie.url_path and versie.get_url() or "",
+            "versie_id": versie.pk,  # a draft is only to be seen in the admin
+            "live": versie.live,
             "status": ("nieuw" if created else "bijgewerkt") + ("" if versie.live else " (concept)"),
             "dry_run": False,
             "aantallen": self.doc.counts(),

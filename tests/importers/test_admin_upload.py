@@ -1,6 +1,7 @@
 """Editors import a publication by uploading it in the Wagtail admin: the upload is stored, the task
 worker imports it (with the immediate backend of the tests: at once), and a status page shows the report."""
 
+import re
 from datetime import timedelta
 
 from django.contrib.auth.models import User
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from importers.models import Importopdracht
+from importers.pipeline import import_bytes
 from regelgeving.models import ArtikelPage, RegelingVersiePage
 from tests.importers.support import PACKAGE, zip_folder, zip_of
 from tests.paths import LOCHEM
@@ -23,6 +25,15 @@ def upload_and_follow(client, upload, **fields) -> str:
     status = client.get(response["Location"])
     assert status.status_code == 200
     return status.content.decode()
+
+
+def report_links_resolve(client, html: str) -> list[str]:
+    """Every link in the import report, each opened by the editor; returns them."""
+    report = html.split('aria-labelledby="rapport"')[1].split("</section>")[0]
+    links = re.findall(r'href="([^"]+)"', report)
+    for link in links:
+        assert client.get(link.replace("&amp;", "&"), follow=True).status_code == 200, link
+    return links
 
 
 def zonder_opdrachten(tellingen: dict) -> dict:
@@ -66,6 +77,23 @@ def test_dry_run_upload_stores_nothing(client, rijen_per_tabel):
     assert not Importopdracht.objects.filter(pk=oud.pk).exists()  # a finished upload goes after 30 days
     assert "Proefimport: er is niets opgeslagen" in html
     assert zonder_opdrachten(rijen_per_tabel()) == zonder_opdrachten(voor)
+    # The report points to nothing that was rolled back.
+    assert report_links_resolve(client, html) == []
+    assert "bekijk de versie" not in html and "niets opgeslagen, dus nog niets te bekijken" in html
+
+
+def test_report_of_a_draft_version_links_to_it_in_the_admin(client, lochem, derived_version):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    result = import_bytes(
+        derived_version("gmb-2026-612345"), "gmb-2026-612345", regeling_slug="verordening-sociaal-domein"
+    )
+    v2027 = result.versie
+    assert not v2027.live  # a new version arrives as a draft: its public address is not there yet
+    opdracht = Importopdracht.objects.create(
+        bestandsnaam="2027.xml", status="klaar", klaar_op=timezone.now(), rapport=result.report
+    )
+    html = client.get(f"{URL}{opdracht.pk}/").content.decode()
+    assert report_links_resolve(client, html) == [f"/admin/pages/{v2027.pk}/edit/"]
 
 
 def test_only_editors_may_import(client, db):
