@@ -10,9 +10,10 @@ class PublicatieUploadForm(forms.Form):
         "zip-bestand, de HTML-pagina van officielebekendmakingen.nl of een tekstbestand.",
     )
     regeling = forms.SlugField(
-        label="Regeling (slug)",
+        label="Adres van de regeling",
         required=False,
-        help_text="Laat leeg om de regeling af te leiden uit de citeertitel.",
+        help_text="Het laatste deel van het webadres van de regeling, zoals verordening-sociaal-domein. "
+        "Laat leeg om de regeling af te leiden uit de citeertitel.",
     )
     proef = forms.BooleanField(
         label="Alleen proberen (niets opslaan)",

@@ -60,3 +60,12 @@ def register_preloaded_page_links(features):
 @hooks.register("register_admin_urls")
 def register_comparison_url():
     return [path("regelgeving/vergelijk/<int:pk>/", vergelijk_met_vorige, name="regelgeving_vergelijk_admin")]
+
+
+@hooks.register("construct_main_menu")
+def fragmenten_in_het_nederlands(request, menu_items):
+    """Wagtail's Dutch admin keeps the English "Snippets"; this site's help texts, and editors,
+    call them "Fragmenten"."""
+    for item in menu_items:
+        if item.name == "snippets":
+            item.label = "Fragmenten"

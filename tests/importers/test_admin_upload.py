@@ -57,6 +57,13 @@ def test_editor_uploads_a_publication_and_sees_the_report(client, db):
     assert 'http-equiv="refresh"' not in html
 
 
+def test_the_upload_form_names_the_regeling_field_in_plain_dutch(client, db):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    form = client.get(URL).content.decode()
+    assert "Adres van de regeling" in form and "verordening-sociaal-domein" in form
+    assert "(slug)" not in form
+
+
 def test_a_bad_upload_shows_the_error_and_stores_nothing(client, rijen_per_tabel):
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     voor = rijen_per_tabel()

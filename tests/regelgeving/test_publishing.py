@@ -111,7 +111,7 @@ def test_a_scheduled_publication_shows_nothing_before_its_date(
 
 
 def test_approved_in_the_moderation_workflow_it_is_public_at_once(client, lochem, v2027, django_user_model):
-    workflow = Workflow.objects.get(name="Moderators approval")
+    workflow = Workflow.objects.get(name="Goedkeuring door redactie")
     WorkflowPage.objects.create(workflow=workflow, page=Page.objects.get(pk=v2027.get_parent().pk))
     redacteur = django_user_model.objects.create_user("redacteur", "r@example.org", "wachtwoord-1")
     moderator = django_user_model.objects.create_superuser("moderator", "m@example.org", "wachtwoord-2")
