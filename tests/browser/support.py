@@ -32,7 +32,7 @@ def assert_css_loaded(page):
             rules: link.sheet ? link.sheet.cssRules.length : 0,
         }))"""
     )
-    assert len(sheets) == 3, sheets
+    assert len(sheets) >= 3, sheets  # tokens, components, site.css and the per-area files
     empty = [s["href"] for s in sheets if not s["rules"]]
     assert not empty, f"Stylesheets niet geladen: {empty}"
     header = page.locator(".site-header").evaluate("el => getComputedStyle(el).backgroundColor")
