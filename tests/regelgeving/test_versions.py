@@ -36,6 +36,10 @@ def test_editor_sees_the_comparison_before_publishing(client, lochem, django_use
     assert "1 januari 2027" in edit
     page = client.get(f"/admin/regelgeving/vergelijk/{v2027.pk}/").content.decode()
     assert '<ins><span class="visually-hidden">toegevoegd: </span>45%</ins>' in page
+    # The first version has nothing to be compared with, and says so instead of an empty list.
+    eerste = client.get(f"/admin/regelgeving/vergelijk/{lochem.pk}/").content.decode()
+    assert "Dit is de eerste versie van deze regeling; er is niets om mee te vergelijken." in eerste
+    assert "Geen artikelen gewijzigd" not in eerste
 
 
 class TestDrieVersies:
