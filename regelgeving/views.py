@@ -6,6 +6,7 @@ The page models reach them through regelgeving/routes.py (registered in wagtail_
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -52,7 +53,8 @@ def regeling_op_peildatum(request, regeling, value: str):
             f"Op {peildatum:%d-%m-%Y} gold geen versie van {regeling.title}. "
             "Hieronder staat welke versie wanneer gold.",
         )
-    return redirect(versie.url)
+    # The version's page says which date was asked for (templates/regelgeving/peildatum_melding.html).
+    return redirect(f"{versie.url}?{urlencode({'peildatum': peildatum.isoformat()})}")
 
 
 def artikel_op_peildatum(request, regeling, nummer: str, value: str | None):
