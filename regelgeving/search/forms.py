@@ -65,6 +65,10 @@ class ZoekForm(forms.Form):
         )
         self.fields["versies"].error_messages["invalid_choice"] = "Kies 'alle' of laat leeg."
 
+    def gekozen_filters(self) -> list[str]:
+        """The labels of the filters given a value, for the folded filters' summary on a phone."""
+        return [f.label for f in self if f.name != "q" and not f.is_hidden and f.value()]
+
     def zoekvraag(self) -> Zoekvraag:
         data = self.cleaned_data
         return Zoekvraag(
