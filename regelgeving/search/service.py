@@ -1,6 +1,7 @@
 """One search for the page, the JSON API and the benchmark: filters, citations, begrippen, text.
 
-`zoek(vraag)` takes validated parameters and returns plain results. Citations and a begrip
+`zoek(vraag)` takes validated parameters and returns plain results; with a law and no words it
+lists the articles based on that law (`op_grond_van`). Citations and a begrip
 named by the query are looked up in the database and put first ("vastgepind", pins.py); the
 rest comes from Wagtail's search backend (database, PostgreSQL or Elasticsearch alike,
 text_search.py). This module only composes the steps; each lives in a module of its own.
@@ -15,7 +16,7 @@ from datetime import date
 from django.utils import timezone
 
 from ..models import RegelingPage, Wet
-from .expansion import build_clauses, highlight_terms, search_query_at_least
+from .expansion import Marks, build_clauses, highlight_terms, search_query_at_least
 from .kinds import kinds_searched
 from .paging import MAX_RESULTS, PAGE_SIZE
 from .pins import Pinned, pin_begrippen, pin_citation
@@ -76,7 +77,8 @@ class Zoekuitkomst:
 def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
     parsed = parse_query(vraag.q)
     uitkomst = Zoekuitkomst(vraag=vraag, parsed=parsed)
-    if not parsed.citation and not parsed.has_text:
+    bladeren = not parsed.citation and not parsed.has_text  # no words: at most browse by law
+    if bladeren and vraag.wet is None:
         return uitkomst
 
     peildatum = vraag.peildatum or timezone.localdate()
@@ -90,6 +92,8 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
         )
         return uitkomst
 
+    if bladeren:
+        return op_grond_van(uitkomst, scope)
     if parsed.citation:
         uitkomst.pin(pin_citation(parsed.citation, scope, vraag.alle_versies, vraag.regeling))
     clauses = build_clauses(parsed, loaded.synonym_pairs, loaded.law_names) if parsed.has_text else []
@@ -117,6 +121,19 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
         and not parsed.has_text
     ):
         uitkomst.doorverwijzing = uitkomst.vastgepind[0].url
+    return uitkomst
+
+
+def op_grond_van(uitkomst: Zoekuitkomst, scope) -> Zoekuitkomst:
+    """Browsing by law (a law chosen, no words): every article in scope tagged with the law,
+    in the order of the regulation (or every page of the chosen kind that carries tags)."""
+    vraag = uitkomst.vraag
+    pages = searchable_pages(kinds_searched(vraag.soort or "artikel", vraag.wet), vraag.wet, scope)
+    pages = pages.order_by("path")
+    uitkomst.aantal_tekst = pages.count()
+    start = (vraag.pagina - 1) * PAGE_SIZE
+    uitkomst.treffers = result_lines(list(pages[start : start + PAGE_SIZE]), scope)
+    add_fragments(uitkomst.treffers, Marks())  # no words to mark: the text's first lines
     return uitkomst
 
 

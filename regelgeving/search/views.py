@@ -42,11 +42,12 @@ def zoeken(request):
 
 @require_GET
 def zoeken_api(request):
-    """GET /api/zoeken/?q=…&regeling=…&peildatum=…&versies=alle&wet=…&soort=…&pagina=…"""
+    """GET /api/zoeken/?q=…&regeling=…&peildatum=…&versies=alle&wet=…&soort=…&pagina=… (q or wet)"""
     form = ZoekForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"fouten": form.errors.get_json_data()}, status=400)
-    if not form.cleaned_data.get("q"):
+    if not form.cleaned_data.get("q") and not form.cleaned_data.get("wet"):
+        # A law alone lists the articles based on it; nothing at all asks for nothing.
         fout = {"message": "Geef een zoekterm op.", "code": "required"}
         return JsonResponse({"fouten": {"q": [fout]}}, status=400)
     uitkomst = zoek(form.zoekvraag())
