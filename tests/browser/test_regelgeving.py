@@ -183,8 +183,9 @@ def test_peildatum_form_on_the_regeling_page(page):
     open_page(page, REGELING)
     page.get_by_label("Welke versie gold op datum").fill("2027-03-01")
     page.get_by_role("button", name="Toon versie").click()
-    page.wait_for_url("**/2027/")
+    page.wait_for_url("**/2027/?peildatum=2027-03-01")
     assert "Verordening Sociaal Domein 2027" in page.locator("h1").inner_text()
+    assert "Op 1 maart 2027 geldt deze versie" in page.locator(".peildatum-melding").inner_text()
 
 
 def test_copy_button_copies_the_citation(browser, demo_site):
