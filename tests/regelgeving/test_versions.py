@@ -64,7 +64,7 @@ class TestDrieVersies:
             assert "Geen versie op deze datum" in response.content.decode()
         else:
             assert response.status_code == 302
-            assert response["Location"] == f"{REGELING}{verwacht}/"
+            assert response["Location"] == f"{REGELING}{verwacht}/?peildatum={peildatum}"
         regeling = RegelingPage.objects.get(slug="verordening-sociaal-domein")
         gevonden = regeling.versie_op(date.fromisoformat(peildatum))
         assert (gevonden.slug if gevonden else None) == verwacht
