@@ -14,7 +14,11 @@ class HomePage(PublicPage, Page):
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["regelgeving.RegelgevingIndexPage", "loket.LoketPage"]
+    subpage_types = [
+        "regelgeving.RegelgevingIndexPage",
+        "loket.LoketPage",
+        "regelgeving.InformatiePage",
+    ]
     max_count = 1
 
     class Meta:
