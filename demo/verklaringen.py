@@ -100,8 +100,8 @@ cookies die nodig zijn om een formulier in te vullen; geen cookies om u te volge
 ervan te beperken, of bezwaar maken tegen het gebruik. Neem daarvoor contact op met de gemeente.
 We reageren binnen een maand, zoals de AVG voorschrijft.</p>
 <h2>Vragen of een klacht</h2>
-<p>Hebt u een vraag over uw privacy? Neem dan contact op met de functionaris gegevensbescherming van
-de gemeente: bel {GEMEENTE_TELEFOON} en vraag naar de functionaris gegevensbescherming. Bent u het
+<p>Hebt u een vraag over uw privacy? Dan kunt u terecht bij de functionaris gegevensbescherming van
+de gemeente: bel {GEMEENTE_TELEFOON} en zeg dat uw vraag over privacy gaat. Bent u het
 niet eens met hoe we met uw gegevens omgaan, dan kunt u ook een klacht indienen bij de Autoriteit
 Persoonsgegevens (autoriteitpersoonsgegevens.nl).</p>
 """
@@ -122,5 +122,7 @@ def ensure_verklaringen(home) -> list[InformatiePage]:
         if page is None:
             page = InformatiePage(title=title, slug=slug, soort=soort, body=body.strip())
             home.add_child(instance=page)
+            # Published as an editor would: a first revision, and the date the page shows.
+            page.save_revision().publish()
         pages.append(page)
     return pages

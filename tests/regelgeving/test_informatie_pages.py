@@ -29,6 +29,7 @@ def test_setup_demo_publishes_both_statements_in_dutch(client, db):
     assert "voldoet gedeeltelijk" in html.lower()
     assert "axe-core" in html and "toetsenbord" in html
     assert "Loopt u ergens tegenaan?" in html  # how to report a problem
+    assert "Laatst bijgewerkt op " in html
 
     html = get(client, privacy.url)
     assert "Privacyverklaring" in html
