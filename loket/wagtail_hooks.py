@@ -5,7 +5,9 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views, routes
+from regelgeving import taken as regelgeving_taken
+
+from . import admin_views, routes, taken
 from .engine import views as engine
 from .panel import admin_views as panel_views
 from .panel import views as panel_public
@@ -21,6 +23,10 @@ hooks.register(routes.FLOW_NOT_ELIGIBLE, engine.not_eligible)
 hooks.register(routes.PEILING_OVERVIEW, panel_public.peiling_overzicht)
 hooks.register(routes.PEILING_ANSWER, panel_public.peiling_invullen)
 hooks.register(routes.PEILING_RESULTS_EARLY, panel_public.peiling_resultaten_vooraf)
+
+# The ways in: the home page leads to the flows, an article to the flows that apply it.
+hooks.register(regelgeving_taken.TAKEN_OP_STARTPAGINA, taken.flows_on_home)
+hooks.register(regelgeving_taken.TAKEN_BIJ_ARTIKEL, taken.flows_citing)
 
 
 @hooks.register("register_admin_urls")

@@ -107,6 +107,14 @@ class Flow:
     privacy_template = "loket/includes/privacy_inzending.html"
     bewaartermijn_dagen = DEFAULT_BEWAARTERMIJN_DAGEN
 
+    # -- what the start page tells before anyone begins (loket/includes/wat_u_nodig_heeft.html) ---
+    needs: tuple[str, ...] = ()  # what to have at hand, so no one stops halfway to look it up
+    answer_time = ""  # when the inwoner hears back
+
+    def outcome(self, page) -> str:
+        """What the inwoner gets, in one sentence; "" when the flow has nothing to promise."""
+        return ""
+
     # -- the questions -------------------------------------------------------------------------
 
     def applicable_steps(self, cleaned: dict[str, dict]) -> list[Step]:

@@ -64,6 +64,14 @@ class LochemSpreektFlow(Flow):
     )
     privacy_template = "loket/panel/privacy.html"
     duration = "twee minuten"
+    needs = ("Een e-mailadres waarop u de uitnodigingen wilt krijgen.",)
+    answer_time = "U krijgt meteen een e-mail met een link om uw aanmelding te bevestigen."
+
+    def outcome(self, page) -> str:
+        return (
+            "Hoogstens vier keer per jaar een uitnodiging voor een korte peiling, en de resultaten "
+            "als eerste."
+        )
     confirmation_template = "loket/panel/aangemeld.html"
 
     def check(self, page, cleaned):

@@ -53,6 +53,11 @@ def address_key_parts(postcode: str, huisnummer: str) -> tuple[str, str, str]:
     return postcode, match["nummer"], SCHEIDING.sub("", match["toevoeging"]).upper()
 
 
+def euro(bedrag) -> str:
+    """An amount as Dutch readers write it: € 150,00."""
+    return f"€ {bedrag:.2f}".replace(".", ",")
+
+
 def yearly_keys(mantelzorger: dict) -> tuple[str, ...]:
     """The keys that recognise this mantelzorger within a year, from the answers of the step
     "Uw gegevens" (as cleaned, or as stored with the birth date as ISO text).
@@ -149,6 +154,18 @@ class MantelzorgcomplimentFlow(Flow):
         Step("verzorgde", "Voor wie u zorgt", VerzorgdeForm),
         Step("verklaring", "Verklaring", VerklaringForm),
     ]
+    needs = (
+        "Uw IBAN (bankrekeningnummer) en de naam van de rekeninghouder.",
+        "De naam en het adres (straat, huisnummer, postcode, woonplaats) van de persoon voor wie u zorgt.",
+        "Uw eigen geboortedatum, adres en e-mailadres.",
+    )
+    answer_time = "U hoort binnen acht weken per e-mail of u het compliment krijgt."
+
+    def outcome(self, page) -> str:
+        if page.bedrag is None:
+            return "Een mantelzorgcompliment, eenmaal per kalenderjaar."
+        bedrag = euro(page.bedrag)
+        return f"Een mantelzorgcompliment van {bedrag}, eenmaal per kalenderjaar, op uw bankrekening."
 
     def check(self, page, cleaned) -> None:
         answers = cleaned.get("geschiktheid")
@@ -199,7 +216,7 @@ class MantelzorgcomplimentFlow(Flow):
 
     def next_steps(self, page, inzending) -> list[NextStep]:
         aangevraagd = timezone.localdate(inzending.ingediend_op)
-        bedrag = f"€ {page.bedrag:.2f}".replace(".", ",") if page.bedrag is not None else "het compliment"
+        bedrag = euro(page.bedrag) if page.bedrag is not None else "het compliment"
         iban = inzending.gegevens.get("mantelzorger", {}).get("iban", "")
         return [
             NextStep(

@@ -174,6 +174,18 @@ class MeldingFlow(Flow):
         Step("hulp", "Hulp die er nu is", HulpForm),
         Step("ondersteuning", "Cliëntondersteuning en persoonlijk plan", OndersteuningForm),
     ]
+    needs = (
+        "De naam, het adres en de geboortedatum van de persoon om wie het gaat (uzelf of iemand anders).",
+        "Een telefoonnummer of e-mailadres waarop we u kunnen bereiken.",
+        "Uw vraag in eigen woorden: wat lukt niet meer, en wie helpt nu al?",
+    )
+    answer_time = (
+        "Een consulent neemt zo snel mogelijk contact met u op. Het onderzoek naar uw vraag is meestal "
+        "binnen zes weken klaar."
+    )
+
+    def outcome(self, page) -> str:
+        return "Een gesprek met een consulent over uw vraag, meestal bij u thuis."
 
     def urgent(self, raw_answers) -> bool:
         return raw_answers.get("spoed", {}).get("spoed") == ["ja"]

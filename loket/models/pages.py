@@ -119,6 +119,10 @@ class FlowPage(RoutablePageMixin, Page):
     def get_flow(self):
         return get_flow(self.flow)
 
+    def uitkomst(self) -> str:
+        """What the inwoner gets from this flow, as its start page says it."""
+        return self.get_flow().outcome(self)
+
     def artikel_links(self) -> list[tuple[str, str]]:
         """(label, url) of the governing articles in the version in force today, each labelled
         with its own number and title; an article that version lacks is left out."""

@@ -1,4 +1,5 @@
 from .begrippen import BegripPage, BegrippenIndexPage
+from .informatie import InformatiePage
 from .onderdelen import ArtikelPage, BijlagePage, DivisiePage
 from .pdf_bestand import GerenderdePdf
 from .regeling import RegelingPage, RegelingVersiePage
@@ -16,6 +17,7 @@ __all__ = [
     "DivisiePage",
     "GerenderdePdf",
     "HomePage",
+    "InformatiePage",
     "RegelgevingIndexPage",
     "RegelingPage",
     "RegelingVersiePage",

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
-from .. import routes, validity
+from .. import routes, taken, validity
 from ..analysis import index_forms
 from ..choices import DIVISIE_SOORTEN, STATUS_CHOICES
 from ..comparison import ArticleText
@@ -293,6 +293,8 @@ class ArtikelPage(RoutablePageMixin, VersieOnderdeel):
             verwijzend=list(self.verwijzende_onderdelen()),
             wetlijst=list(self.wetten.all()),
             geschiedenis=self.geschiedenis(),
+            # "Dit regelt u in het loket": the flows that apply this article.
+            taken=taken.bij_artikel(self),
         )
         info = context.get("versie_info")
         if info and self.nummer:

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .. import taken
 from .public import PublicPage
 from .regeling import RegelingPage
 
@@ -14,7 +15,11 @@ class HomePage(PublicPage, Page):
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["regelgeving.RegelgevingIndexPage", "loket.LoketPage"]
+    subpage_types = [
+        "regelgeving.RegelgevingIndexPage",
+        "loket.LoketPage",
+        "regelgeving.InformatiePage",
+    ]
     max_count = 1
 
     class Meta:
@@ -23,6 +28,8 @@ class HomePage(PublicPage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regelgeving_index"] = RegelgevingIndexPage.objects.live().child_of(self).first()
+        # What people come for (the loket's flows), offered by the apps that have them.
+        context["taken"] = taken.op_startpagina(self)
         context["regelingen"] = RegelingPage.objects.live().descendant_of(self).order_by("title")
         return context
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page, Site
 
 from demo import LOCHEM_PUBLICATIE, LOCHEM_REGELING
+from demo.verklaringen import ensure_verklaringen
 from importers.errors import PublicatieFout
 from importers.pipeline import format_report, import_source
 from loket.demo import ensure_loket
@@ -9,7 +10,10 @@ from regelgeving.site_setup import ensure_site, sync_default_site
 
 
 class Command(BaseCommand):
-    help = "Zet de demosite op: startpagina, regelgeving, de Lochemse verordening en het loket (herhaalbaar)."
+    help = (
+        "Zet de demosite op: startpagina, regelgeving, de Lochemse verordening, het loket en de "
+        "toegankelijkheids- en privacyverklaring (herhaalbaar)."
+    )
 
     def handle(self, *args, **options):
         index = ensure_site()
@@ -22,6 +26,8 @@ class Command(BaseCommand):
         self.stdout.write(format_report(result.report))
         loket = ensure_loket(index.get_parent().specific, result.versie.get_parent().specific)
         self.stdout.write(f"Loket: {loket.url}")
+        for page in ensure_verklaringen(index.get_parent().specific):
+            self.stdout.write(f"{page.title}: {page.url}")
 
 
 def _home_is_the_site_root(home: Page) -> None:
