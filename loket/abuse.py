@@ -1,6 +1,8 @@
 """Protection against bots and floods: honeypot, minimum fill time and a per-address rate limit.
 
-CSRF is Django's own middleware. Refusals store nothing and say in Dutch what to do.
+CSRF is Django's own middleware. Refusals store nothing and say in Dutch what to do. The flow
+engine checks the form first and these after it, so a person's own mistakes are never hidden
+behind a bot check; a flow sent too fast comes back on the same step with its answers kept.
 """
 
 from __future__ import annotations
@@ -12,10 +14,14 @@ from django.template.response import TemplateResponse
 from django_ratelimit.core import is_ratelimited
 
 HONEYPOT_FIELD = "website"
+TOO_FAST_MESSAGE = (
+    "Het formulier is sneller ingevuld dan een mens kan. Controleer uw antwoorden en verstuur opnieuw."
+)
 
 
-def _refuse(request, titel: str, tekst: str, status: int):
-    return TemplateResponse(request, "loket/geweigerd.html", {"titel": titel, "tekst": tekst}, status=status)
+def _refuse(request, titel: str, tekst: str, status: int, terug: str = ""):
+    context = {"titel": titel, "tekst": tekst, "terug": terug}
+    return TemplateResponse(request, "loket/geweigerd.html", context, status=status)
 
 
 def rate_limited(request, group: str):
@@ -34,24 +40,22 @@ def rate_limited(request, group: str):
     return None
 
 
-def check_submission(request, state):
-    """None when the final POST may be stored; otherwise the refusal to show."""
-    limited = rate_limited(request, "versturen")
-    if limited:
-        return limited
-    if request.POST.get(HONEYPOT_FIELD):
-        return _refuse(
-            request,
-            "Formulier niet verstuurd",
-            "Het formulier bevat een veld dat leeg hoort te blijven. Uw gegevens zijn niet verstuurd.",
-            400,
-        )
-    if time.time() - state.started < settings.LOKET_MIN_FILL_SECONDS:
-        return _refuse(
-            request,
-            "Formulier niet verstuurd",
-            "Het formulier is sneller ingevuld dan een mens kan. "
-            "Controleer uw antwoorden en verstuur opnieuw.",
-            400,
-        )
-    return None
+def honeypot_filled(request) -> bool:
+    """The field no person sees (hidden off screen, out of the tab order) has a value: a bot."""
+    return bool(request.POST.get(HONEYPOT_FIELD))
+
+
+def honeypot_refusal(request, terug: str):
+    """A 400 that stores nothing, with a way back to the answers (a person's autofill, say)."""
+    return _refuse(
+        request,
+        "Formulier niet verstuurd",
+        "Het formulier bevat een veld dat leeg hoort te blijven. Uw gegevens zijn niet verstuurd.",
+        400,
+        terug=terug,
+    )
+
+
+def too_fast(state) -> bool:
+    """Whether the flow was sent sooner after its first answer than a person can fill it in."""
+    return time.time() - state.started < settings.LOKET_MIN_FILL_SECONDS

@@ -31,6 +31,7 @@ FLOW_SUMMARY = "loket_flow_summary"
 FLOW_CONSENT = "loket_flow_consent"
 FLOW_CONFIRMATION = "loket_flow_confirmation"
 FLOW_NOT_ELIGIBLE = "loket_flow_not_eligible"
+FLOW_STOP = "loket_flow_stop"
 
 # PeilingPage: the public pages of Lochem spreekt (loket/panel/views.py).
 PEILING_OVERVIEW = "loket_peiling_overview"

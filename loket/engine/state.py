@@ -80,6 +80,11 @@ class FlowState:
             data.setlist(name, values)
         return data
 
+    def clear(self) -> None:
+        """Stop: the answers of this flow are gone; confirmations of earlier submissions stay."""
+        self.session.pop(self.key, None)
+        self.answers = {}
+
     def finish(self, referentie: str) -> None:
         """Forget the answers (nothing personal stays in the session) but remember the reference,
         so a refresh or a second click shows the same confirmation."""

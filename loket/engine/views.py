@@ -1,5 +1,5 @@
 """The views of the flow engine, one per FlowPage route: start, step, summary, consent,
-confirmation and "not possible".
+confirmation, "not possible" and "stop and wipe".
 
 Every view takes the FlowPage and reads the flow's declaration from it; all answers live in
 the session (state.py) and are validated again (progress.py) before the summary and the
@@ -24,6 +24,8 @@ from .state import FlowState
 
 SUMMARY_PARAM = "terug"
 EXPIRED_PARAM = "verlopen"
+WIPED_PARAM = "gewist"
+RESTART_FIELD = "opnieuw"  # "Opnieuw beginnen" on the start page: wipe, then the first step
 
 
 class ConsentForm(forms.Form):
@@ -55,7 +57,15 @@ def _continue_url(page, progress: Progress) -> str:
 
 def _context(page, flow, state=None, **extra):
     urgent = flow.urgent(state.answers) if state is not None else False
-    return {"page": page, "self": page, "flow": flow, "urgent": urgent} | extra
+    return {
+        "page": page,
+        "self": page,
+        "flow": flow,
+        "urgent": urgent,
+        # Every page of a flow says how long answers are kept and offers to stop and wipe them.
+        "bewaar_minuten": settings.LOKET_FLOW_TIMEOUT_MINUTES,
+        "stoppen": _url(page, "stoppen"),
+    } | extra
 
 
 def _progress_bar(steps, current_index: int) -> dict:
@@ -95,11 +105,11 @@ def _ready_to_send(flow, page, state) -> tuple[Progress | None, HttpResponseRedi
 
 
 def start(request, page):
+    """The flow's page; to someone who started it already it offers to carry on or begin again."""
     flow = page.get_flow()
     state = FlowState(request, page)
     closed = flow.closed_message(page, timezone.localdate())
-    if not state.is_new and not closed:
-        return redirect(_continue_url(page, validate(flow, state)))
+    verdergaan = None if state.is_new or closed else _continue_url(page, validate(flow, state))
     return TemplateResponse(
         request,
         "loket/flow_page.html",
@@ -109,7 +119,9 @@ def start(request, page):
             None,
             eerste_stap=_step_url(page, flow.steps[0]),
             gesloten=closed,
+            verdergaan=verdergaan,
             verlopen_na=settings.LOKET_FLOW_TIMEOUT_MINUTES if request.GET.get(EXPIRED_PARAM) else None,
+            gewist=bool(request.GET.get(WIPED_PARAM)),
             **intake_for(flow).start_context(page),
         ),
     )
@@ -277,14 +289,21 @@ def _replayed_submission(request, page, intake, state):
 
 def _give_consent(request, page, flow, intake, state, progress: Progress):
     form = ConsentForm(data=request.POST, flow=flow)
-    refusal = abuse.check_submission(request, state)
-    if refusal:
-        return refusal
+    limited = abuse.rate_limited(request, "versturen")
+    if limited:
+        return limited
+    # What the person can correct comes first; the bot checks only look at a valid form.
     if not form.is_valid():
         return _show_consent(request, page, flow, state, form, progress.steps, status=400)
+    if abuse.honeypot_filled(request):
+        return abuse.honeypot_refusal(request, terug=_url(page, "controleren"))
     if form.cleaned_data["token"] != state.token:
         # A token from another (older) session of this browser: start from the summary again.
         return redirect(_url(page, "controleren"))
+    if abuse.too_fast(state):
+        # Perhaps a bot, perhaps a quick person: ask to check and send again, answers kept.
+        form.add_error(None, abuse.TOO_FAST_MESSAGE)
+        return _show_consent(request, page, flow, state, form, progress.steps, status=400)
     return _submit(request, page, flow, intake, state, progress.cleaned)
 
 
@@ -356,3 +375,27 @@ def not_eligible(request, page):
             ),
         )
     return redirect(page.url)
+
+
+# -- stop and wipe ---------------------------------------------------------------------------------
+
+
+def stop(request, page):
+    """GET: ask whether to stop. POST: the answers of this flow are gone from the session, and
+    the inwoner is on the start page with a notice, or (``opnieuw``) on the first step."""
+    flow = page.get_flow()
+    state = FlowState(request, page)
+    if request.method == "POST":
+        state.clear()
+        if request.POST.get(RESTART_FIELD):
+            return redirect(_step_url(page, flow.steps[0]))
+        return redirect(f"{page.url}?{WIPED_PARAM}=1")
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if state.is_new:
+        return redirect(page.url)  # nothing to wipe
+    return TemplateResponse(
+        request,
+        "loket/stoppen.html",
+        _context(page, flow, terug=_continue_url(page, validate(flow, state))),
+    )

@@ -125,6 +125,13 @@ class VerzorgdeForm(forms.Form):
         return f.normalize_postcode(self.cleaned_data["postcode"])
 
 
+# What "hierboven beschreven" in the declaration refers to: shown above it on the step.
+VERKLARING_INTRO = (
+    "U bent mantelzorger als u zonder betaling en niet als beroep zorgt voor iemand die in de gemeente "
+    "Lochem woont, gemiddeld minstens 8 uur per week en langer dan 3 maanden."
+)
+
+
 class VerklaringForm(forms.Form):
     verklaring = forms.BooleanField(
         label=(
@@ -152,7 +159,7 @@ class MantelzorgcomplimentFlow(Flow):
         Step("geschiktheid", "Bent u mantelzorger?", GeschiktheidForm),
         Step("mantelzorger", "Uw gegevens", MantelzorgerForm),
         Step("verzorgde", "Voor wie u zorgt", VerzorgdeForm),
-        Step("verklaring", "Verklaring", VerklaringForm),
+        Step("verklaring", "Verklaring", VerklaringForm, intro=VERKLARING_INTRO),
     ]
     needs = (
         "Uw IBAN (bankrekeningnummer) en de naam van de rekeninghouder.",

@@ -154,6 +154,10 @@ class FlowPage(RoutablePageMixin, Page):
     def niet_mogelijk(self, request):
         return routes.view(routes.FLOW_NOT_ELIGIBLE)(request, self)
 
+    @path("stoppen/", name="stoppen")
+    def stoppen(self, request):
+        return routes.view(routes.FLOW_STOP)(request, self)
+
 
 class ArtikelVerwijzing(Orderable):
     """An article that governs a flow, by number: shown as the version in force has it, with

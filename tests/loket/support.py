@@ -119,6 +119,12 @@ def fill(client, base, answers, until=None, start=None) -> str:
     return location
 
 
+def resume_url(client, base: str) -> str:
+    """Where "Verdergaan" on the start page of a started flow leads: the first step still to do."""
+    start = get_ok(client, base)
+    return re.search(r'href="([^"]+)">Verdergaan</a>', start).group(1)
+
+
 def token_of(page_html: str) -> str:
     return re.search(r'name="token" value="([0-9a-f]+)"', page_html).group(1)
 
