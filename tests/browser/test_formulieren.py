@@ -119,6 +119,9 @@ def test_the_consent_step_is_laid_out_for_a_person_and_the_errors_get_the_focus(
     assert page.title().startswith("Fout: "), page.title()
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'foutsamenvatting'")
     assert focused_element(page).startswith("div#foutsamenvatting"), focused_element(page)
+    ring = page.locator("#foutsamenvatting").evaluate("el => getComputedStyle(el).outlineStyle")
+    assert ring != "none", f"{what}: de foutsamenvatting heeft focus maar geen zichtbare focusring"
+    screenshot(page, f"formulieren-foutsamenvatting-{width}")
     no_horizontal_overflow(page, what)
     consent_label_beside_its_box(page, what)
     honeypot_out_of_sight(page, what)
@@ -130,3 +133,28 @@ def test_the_consent_step_is_laid_out_for_a_person_and_the_errors_get_the_focus(
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'id_toestemming'")
     screenshot(page, f"formulieren-toestemming-fout-{width}")
+
+
+PAGE_TYPES = ["/", "/loket/", MELDING, MELDING + "stap/voor-wie/", "/regelgeving/", "/zoeken/?q=mantelzorg"]
+
+
+def test_every_page_type_has_the_same_left_aligned_column(page):
+    """The main column starts at the same place and has the same width on every kind of page."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    columns = {}
+    for url in PAGE_TYPES:
+        open_page(page, url)
+        box = page.locator("main").bounding_box()
+        columns[url] = (round(box["x"]), round(box["width"]))
+        no_horizontal_overflow(page, url)
+    assert len(set(columns.values())) == 1, f"de hoofdkolom verspringt: {columns}"
+    answer_steps_over_http(page)
+    for name, url in [
+        ("controleren", MELDING + "controleren/"),
+        ("stap-contact", MELDING + "stap/contact/"),
+        ("stoppen", MELDING + "stoppen/"),
+        ("hervatten", MELDING),
+    ]:
+        open_page(page, url)
+        assert round(page.locator("main").bounding_box()["x"]) == columns["/"][0], url
+        screenshot(page, f"formulieren-{name}-1280")
