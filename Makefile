@@ -65,6 +65,7 @@ test: install browser
 	$(VENV)/bin/lint-imports --no-cache
 	DATABASE_URL=sqlite:// DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -q
+	@echo "Schermafbeeldingen van de browsertests (om naar te kijken): $(CURDIR)/var/screenshots/"
 	@if $(PG_ANSWERS); then \
 	  echo "PostgreSQL antwoordt: de tests nogmaals op PostgreSQL (zonder browser- en servertests: die draaiden al)"; \
 	  DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not browser and not server"; \
