@@ -1,6 +1,11 @@
 """What the browser tests share: opening pages, axe, and walking a page by keyboard alone."""
 
+from pathlib import Path
+
 import pytest
+
+# Where the browser tests leave what a person would see; `make test` prints this folder.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 # WCAG 2.x A/AA and axe's best practices (landmarks, heading order, one h1): zero findings.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -23,6 +28,18 @@ def in_viewport(locator) -> bool:
         and box["x"] >= 0
         and box["y"] + box["height"] <= size["height"]
     )
+
+
+def save_screenshot(page, name: str) -> None:
+    """A full-page screenshot as var/screenshots/<name>.png (a name may hold a subfolder)."""
+    path = SCREENSHOTS / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+
+
+def sideways_overflow(page) -> int:
+    """How many pixels the page is wider than the window's content area (0: nothing scrolls sideways)."""
+    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
 def assert_css_loaded(page):

@@ -5,16 +5,21 @@ the error summary. Screenshots of each state go to var/screenshots/.
 """
 
 import re
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.browser.support import focused_element, open_page, skip_to_content, tab_to
+from tests.browser.support import (
+    focused_element,
+    open_page,
+    save_screenshot,
+    sideways_overflow,
+    skip_to_content,
+    tab_to,
+)
 
 MELDING = "/loket/melding/"
 VERSTUREN = MELDING + "versturen/"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 WIDTHS = [320, 390, 1280]
 
 # The melding for oneself, as the form posts it (tests/loket/support.py has the same answers).
@@ -57,9 +62,9 @@ _WIDER_THAN_WINDOW = """() => Array.from(document.querySelectorAll('body *'))
 
 
 def no_horizontal_overflow(page, what: str):
-    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-    assert widths[0] <= widths[1], (
-        f"{what}: de pagina is {widths[0]} px breed in een venster van {widths[1]} px; "
+    overflow = sideways_overflow(page)
+    assert overflow <= 0, (
+        f"{what}: de pagina is {overflow} px breder dan het venster; "
         f"te breed: {page.evaluate(_WIDER_THAN_WINDOW)}"
     )
 
@@ -90,11 +95,6 @@ def honeypot_out_of_sight(page, what: str):
     assert hidden, f"{what}: de honeypot is zichtbaar op {box}"
 
 
-def screenshot(page, name: str):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_consent_step_is_laid_out_for_a_person_and_the_errors_get_the_focus(page, width):
     page.set_viewport_size({"width": width, "height": 800})
@@ -108,7 +108,7 @@ def test_the_consent_step_is_laid_out_for_a_person_and_the_errors_get_the_focus(
     skip_to_content(page)
     passed = tab_to(page, page.locator("input[name=toestemming]"), "Het vinkje voor toestemming")
     assert not any("[name=website]" in p for p in passed), f"{what}: de honeypot krijgt focus: {passed}"
-    screenshot(page, f"formulieren-toestemming-{width}")
+    save_screenshot(page, f"formulieren-toestemming-{width}")
 
     # Sent without consent: the same step, with the focus on the error summary.
     tab_to(page, page.get_by_role("button", name="Versturen"), "De knop Versturen")
@@ -121,7 +121,7 @@ def test_the_consent_step_is_laid_out_for_a_person_and_the_errors_get_the_focus(
     assert focused_element(page).startswith("div#foutsamenvatting"), focused_element(page)
     ring = page.locator("#foutsamenvatting").evaluate("el => getComputedStyle(el).outlineStyle")
     assert ring != "none", f"{what}: de foutsamenvatting heeft focus maar geen zichtbare focusring"
-    screenshot(page, f"formulieren-foutsamenvatting-{width}")
+    save_screenshot(page, f"formulieren-foutsamenvatting-{width}")
     no_horizontal_overflow(page, what)
     consent_label_beside_its_box(page, what)
     honeypot_out_of_sight(page, what)
@@ -132,7 +132,7 @@ def test_the_consent_step_is_laid_out_for_a_person_and_the_errors_get_the_focus(
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'id_toestemming'")
-    screenshot(page, f"formulieren-toestemming-fout-{width}")
+    save_screenshot(page, f"formulieren-toestemming-fout-{width}")
 
 
 PAGE_TYPES = ["/", "/loket/", MELDING, MELDING + "stap/voor-wie/", "/regelgeving/", "/zoeken/?q=mantelzorg"]
@@ -157,4 +157,4 @@ def test_every_page_type_has_the_same_left_aligned_column(page):
     ]:
         open_page(page, url)
         assert round(page.locator("main").bounding_box()["x"]) == columns["/"][0], url
-        screenshot(page, f"formulieren-{name}-1280")
+        save_screenshot(page, f"formulieren-{name}-1280")

@@ -5,13 +5,17 @@ pixels wide, without horizontal scrolling and without WCAG violations (axe-core)
 Screenshots go to var/screenshots/paginas/ (ignored by git) for a person to look at.
 """
 
-from pathlib import Path
 
 import pytest
 
-from tests.browser.support import assert_css_loaded, axe_violations, format_violations, open_page
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots" / "paginas"
+from tests.browser.support import (
+    assert_css_loaded,
+    axe_violations,
+    format_violations,
+    open_page,
+    save_screenshot,
+    sideways_overflow,
+)
 
 PAGINAS = [
     pytest.param("/toegankelijkheid/", 200, "Toegankelijkheidsverklaring", id="toegankelijkheidsverklaring"),
@@ -19,11 +23,6 @@ PAGINAS = [
     pytest.param("/regelgeving/bestaat-niet/", 404, "Deze pagina bestaat niet", id="404"),
     pytest.param("/", 200, "Gemeente Lochem", id="home"),
 ]
-
-
-def horizontal_overflow(page) -> int:
-    """How many pixels the page is wider than the window (0: nothing to scroll sideways)."""
-    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
 @pytest.mark.parametrize("width", [320, 1280])
@@ -37,11 +36,10 @@ def test_page_fits_and_has_no_wcag_violations(page, url, status, heading, width,
     footer = page.locator("footer")
     assert footer.get_by_role("link", name="Toegankelijkheidsverklaring").is_visible()
     assert footer.get_by_role("link", name="Privacyverklaring").is_visible()
-    assert horizontal_overflow(page) == 0
+    assert sideways_overflow(page) == 0
     violations = axe_violations(page)
     assert not violations, format_violations(url, violations)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{request.node.callspec.id}.png", full_page=True)
+    save_screenshot(page, f"paginas/{request.node.callspec.id}")
 
 
 def test_home_leads_to_a_flow_by_keyboard_and_the_404_search_works(page):
@@ -50,8 +48,7 @@ def test_home_leads_to_a_flow_by_keyboard_and_the_404_search_works(page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/loket/mantelzorgcompliment/")
     assert page.get_by_role("heading", name="Wat u nodig hebt").is_visible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "start-mantelzorgcompliment.png", full_page=True)
+    save_screenshot(page, "paginas/start-mantelzorgcompliment")
 
     open_page(page, "/bestaat-niet/", status=404)
     page.get_by_label("Zoek een regel, artikel of begrip").fill("mantelzorger")

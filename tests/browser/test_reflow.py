@@ -4,11 +4,10 @@ scrolling sideways, and on a phone the breadcrumb is one line back to the parent
 Screenshots of each page at each width are kept in var/screenshots/ to look at.
 """
 
-from pathlib import Path
 
 import pytest
 
-from tests.browser.support import open_page
+from tests.browser.support import open_page, save_screenshot, sideways_overflow
 
 VERSIE = "/regelgeving/verordening-sociaal-domein/2026/"
 PAGES = {
@@ -23,9 +22,6 @@ PAGES = {
     "zoeken": "/zoeken/?q=mantelzorg",
     "zoeken-wet": "/zoeken/?wet=Wmo",
 }
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-
-OVERFLOW = "() => [document.documentElement.scrollWidth, window.innerWidth]"
 # The breadcrumb's visible crumbs, the arrow before the first, and on how many lines its text lies.
 BREADCRUMB = """() => {
     const nav = document.querySelector('.site-breadcrumb');
@@ -55,15 +51,14 @@ SITE_LINK_COLOUR = """() => {
 
 @pytest.mark.parametrize("width", [320, 390, 1280])
 def test_every_page_type_reflows_without_sideways_scrolling(page, width):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": width, "height": 900})
     too_wide = {}
     for name, url in PAGES.items():
         open_page(page, url)
-        scroll_width, inner_width = page.evaluate(OVERFLOW)
-        if scroll_width > inner_width:
-            too_wide[name] = scroll_width
-        page.screenshot(path=str(SCREENSHOTS / f"reflow-{name}-{width}.png"), full_page=True)
+        overflow = sideways_overflow(page)
+        if overflow > 0:
+            too_wide[name] = f"{overflow} px te breed"
+        save_screenshot(page, f"reflow-{name}-{width}")
         if width == 320:
             breadcrumb = page.evaluate(BREADCRUMB)
             if breadcrumb is not None:
