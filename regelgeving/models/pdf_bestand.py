@@ -12,8 +12,9 @@ class GerenderdePdf(models.Model):
     views, which check first that the version is public, and every web process and worker on
     every machine reads and writes the same place without a shared volume.
 
-    The row is also the lock that keeps parallel requests from rendering the same PDF twice:
-    whoever claims it (`bezig_sinds`) renders, the others wait for the result.
+    The row is also the lock that keeps the same PDF from being rendered twice: whoever claims it
+    (`bezig_sinds`) renders it or queues it for the worker; the others wait for the result, or
+    are told to ask again (regelgeving/pdf_files.py).
     """
 
     page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+")
