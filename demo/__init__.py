@@ -1,7 +1,8 @@
-"""The demo site: the Lochem publication imported with the real importer, and the loket beside it."""
+"""The demo installation: two gemeenten (see gemeenten.py), each with its publication imported
+with the real importer, its loket and its statements."""
 
-from pathlib import Path
+from .gemeenten import LOCHEM
 
-# Gemeenteblad 2025, 538386: the Lochem Verordening Sociaal Domein 2026 (see data/README.md).
-LOCHEM_PUBLICATIE = Path(__file__).resolve().parent / "data" / "gmb-2025-538386.txt"
-LOCHEM_REGELING = "verordening-sociaal-domein"
+# Kept for the tests and benchmarks that build on the Lochem verordening.
+LOCHEM_PUBLICATIE = LOCHEM.publicatie
+LOCHEM_REGELING = LOCHEM.regeling

@@ -1,5 +1,5 @@
-"""The toegankelijkheidsverklaring and the privacyverklaring of the demo site: what the gemeente
-Lochem publishes about this site, as far as it is known today. Editors keep them up to date in
+"""The toegankelijkheidsverklaring and the privacyverklaring of each demo gemeente: what it
+publishes about this site, as far as it is known today. Editors keep them up to date in
 Wagtail; setup_demo only creates a page that is missing, so it never overwrites their changes."""
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ from loket.models import FlowPage
 from regelgeving.models import InformatiePage
 from regelgeving.models.informatie import PRIVACYVERKLARING, TOEGANKELIJKHEIDSVERKLARING
 
-# The gemeente's general number (14 + area code), for everything that is not about 't Baken.
-GEMEENTE_TELEFOON = "14 0573"
-BAKEN_TELEFOON = "0573 289 222"
 
-TOEGANKELIJKHEID = f"""
-<p>De gemeente Lochem wil dat iedereen deze website kan gebruiken, ook met een beperking. Daarom
+def toegankelijkheid_text(gemeente) -> str:
+    return f"""
+<p>De gemeente {gemeente.naam} wil dat iedereen deze website kan gebruiken, ook met een beperking. Daarom
 houden we ons aan de eisen van het Besluit digitale toegankelijkheid overheid: de Europese norm
 EN 301 549, waarin de richtlijnen WCAG 2.1 op niveau A en AA staan.</p>
 <h2>Status: voldoet gedeeltelijk</h2>
@@ -41,9 +39,9 @@ staat altijd ook als gewone webpagina op deze website.</li>
 </ul>
 <h2>Loopt u ergens tegenaan?</h2>
 <p>Kunt u iets op deze website niet lezen of niet gebruiken? Laat het ons weten, dan helpen we u
-verder en lossen we het probleem op. Bel de gemeente op {GEMEENTE_TELEFOON} en zeg dat het over
-de toegankelijkheid van deze website gaat. Gaat het om een formulier van het loket, dan kunt u
-ook 't Baken bellen op {BAKEN_TELEFOON}: een medewerker vult het dan samen met u in.</p>
+verder en lossen we het probleem op. Bel {gemeente.loket_naam} op {gemeente.telefoon} en zeg dat het over
+de toegankelijkheid van deze website gaat. Gaat het om een formulier van het loket, dan vult een
+medewerker het ook samen met u in.</p>
 <p>Bent u niet tevreden over hoe we uw melding hebben afgehandeld? Dan kunt u een klacht indienen
 bij de gemeente, en daarna bij de Nationale ombudsman.</p>
 """
@@ -53,14 +51,14 @@ def _dagen(dagen: int) -> str:
     return f"{dagen} dagen (twee jaar)" if dagen == 730 else f"{dagen} dagen"
 
 
-def privacy_text(bewaartermijn_dagen: int) -> str:
+def privacy_text(bewaartermijn_dagen: int, gemeente) -> str:
     bewaartermijn = _dagen(bewaartermijn_dagen)
     minuten = settings.LOKET_FLOW_TIMEOUT_MINUTES
     bevestigen = settings.LOKET_PANEL_CONFIRM_DAYS
     return f"""
 <p>Deze verklaring gaat over de gegevens die u invult in het loket van deze website: een melding,
-een aanvraag voor het mantelzorgcompliment en de aanmelding voor het inwonerspanel Lochem spreekt.
-De gemeente Lochem is verantwoordelijk voor deze gegevens.</p>
+een aanvraag voor het mantelzorgcompliment en de aanmelding voor het inwonerspanel {gemeente.panel_naam}.
+De gemeente {gemeente.naam} is verantwoordelijk voor deze gegevens.</p>
 <h2>Welke gegevens we bewaren, en waarom</h2>
 <ul>
 <li><b>Melding</b>: naam, adres en geboortedatum van de persoon om wie het gaat, uw contactgegevens,
@@ -74,7 +72,7 @@ naam en adres van de persoon voor wie u zorgt. We gebruiken ze om te beoordelen 
 krijgt en om het bedrag over te maken. Grondslag: een taak van algemeen belang (artikel 6, lid 1,
 onder e van de AVG), op grond van de Wet maatschappelijke ondersteuning 2015 en hoofdstuk 5 van de
 Verordening Sociaal Domein.</li>
-<li><b>Lochem spreekt</b>: uw e-mailadres, leeftijdsgroep, kern en band met de gemeente, en uw
+<li><b>{gemeente.panel_naam}</b>: uw e-mailadres, leeftijdsgroep, kern en band met de gemeente, en uw
 antwoorden op peilingen. Grondslag: uw toestemming (artikel 6, lid 1, onder a van de AVG). U kunt
 die altijd intrekken door u af te melden.</li>
 </ul>
@@ -84,15 +82,15 @@ die altijd intrekken door u af te melden.</li>
 laatst iets hebt ingevuld. Daarna zijn ze weg.</li>
 <li>Een melding of aanvraag, met de e-mails erover: {bewaartermijn} na ontvangst. Daarna
 verwijderen we alles automatisch.</li>
-<li>Uw e-mailadres voor Lochem spreekt: tot u zich afmeldt. Bevestigt u uw aanmelding niet binnen
+<li>Uw e-mailadres voor {gemeente.panel_naam}: tot u zich afmeldt. Bevestigt u uw aanmelding niet binnen
 {bevestigen} dagen, dan verwijderen we het.</li>
 <li>Antwoorden op een peiling: zolang de peiling bestaat. Ze zijn niet aan uw e-mailadres
 gekoppeld: niemand kan zien wat u hebt geantwoord.</li>
 </ul>
 <h2>Hoe we uw gegevens beschermen</h2>
 <p>Alles wat u invult, bewaren we versleuteld, ook tijdens het invullen. Alleen medewerkers van
-'t Baken die uw verzoek behandelen, kunnen het lezen. Om te zien of u dit jaar al een
-mantelzorgcompliment hebt aangevraagd, of al lid bent van Lochem spreekt, bewaren we een
+{gemeente.loket_naam} die uw verzoek behandelen, kunnen het lezen. Om te zien of u dit jaar al een
+mantelzorgcompliment hebt aangevraagd, of al lid bent van {gemeente.panel_naam}, bewaren we een
 herkenningssleutel waaruit uw naam of adres niet terug te halen is. De website gebruikt alleen
 cookies die nodig zijn om een formulier in te vullen; geen cookies om u te volgen.</p>
 <h2>Uw rechten</h2>
@@ -101,24 +99,29 @@ ervan te beperken, of bezwaar maken tegen het gebruik. Neem daarvoor contact op 
 We reageren binnen een maand, zoals de AVG voorschrijft.</p>
 <h2>Vragen of een klacht</h2>
 <p>Hebt u een vraag over uw privacy? Dan kunt u terecht bij de functionaris gegevensbescherming van
-de gemeente: bel {GEMEENTE_TELEFOON} en zeg dat uw vraag over privacy gaat. Bent u het
+de gemeente: bel {gemeente.telefoon} en zeg dat uw vraag over privacy gaat. Bent u het
 niet eens met hoe we met uw gegevens omgaan, dan kunt u ook een klacht indienen bij de Autoriteit
 Persoonsgegevens (autoriteitpersoonsgegevens.nl).</p>
 """
 
 
 @transaction.atomic
-def ensure_verklaringen(home) -> list[InformatiePage]:
+def ensure_verklaringen(home, gemeente) -> list[InformatiePage]:
     """Both statements below the home page; one an editor already has is left as it is."""
-    bewaartermijnen = set(FlowPage.objects.values_list("bewaartermijn_dagen", flat=True))
+    bewaartermijnen = set(FlowPage.objects.descendant_of(home).values_list("bewaartermijn_dagen", flat=True))
     bewaartermijn = max(bewaartermijnen, default=DEFAULT_BEWAARTERMIJN_DAGEN)
     specs = [
-        (TOEGANKELIJKHEIDSVERKLARING, "Toegankelijkheidsverklaring", "toegankelijkheid", TOEGANKELIJKHEID),
-        (PRIVACYVERKLARING, "Privacyverklaring", "privacy", privacy_text(bewaartermijn)),
+        (
+            TOEGANKELIJKHEIDSVERKLARING,
+            "Toegankelijkheidsverklaring",
+            "toegankelijkheid",
+            toegankelijkheid_text(gemeente),
+        ),
+        (PRIVACYVERKLARING, "Privacyverklaring", "privacy", privacy_text(bewaartermijn, gemeente)),
     ]
     pages = []
     for soort, title, slug, body in specs:
-        page = InformatiePage.objects.filter(soort=soort).first()
+        page = InformatiePage.objects.child_of(home).filter(soort=soort).first()
         if page is None:
             page = InformatiePage(title=title, slug=slug, soort=soort, body=body.strip())
             home.add_child(instance=page)

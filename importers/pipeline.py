@@ -8,15 +8,16 @@ from .writer import ImportResult, write_document
 
 
 def import_bytes(
-    data: bytes, bron: str, regeling_slug: str = "", dry_run: bool = False
+    data: bytes, bron: str, regeling_slug: str = "", dry_run: bool = False, **gemeente
 ) -> ImportResult:
+    """`gemeente`: the `gemeente` and `streng` of write_document (which gemeente files it)."""
     document = parse_publicatie(data, bron)
-    return write_document(document, regeling_slug=regeling_slug, dry_run=dry_run)
+    return write_document(document, regeling_slug=regeling_slug, dry_run=dry_run, **gemeente)
 
 
-def import_source(source: str, regeling_slug: str = "", dry_run: bool = False) -> ImportResult:
+def import_source(source: str, regeling_slug: str = "", dry_run: bool = False, **gemeente) -> ImportResult:
     """A file, an http(s) address, a zip or a folder (a STOP download package)."""
-    return write_document(read_publicatie(source), regeling_slug=regeling_slug, dry_run=dry_run)
+    return write_document(read_publicatie(source), regeling_slug=regeling_slug, dry_run=dry_run, **gemeente)
 
 
 def read_publicatie(source: str) -> Document:
@@ -37,6 +38,7 @@ def format_report(report: dict) -> str:
         *([f"  {report['regeling_reden']}"] if report.get("regeling_reden") else []),
         "Aantallen: " + ", ".join(f"{v} {k}" for k, v in counts.items()),
         f"Verwijzingen: {refs['opgelost']} opgelost, {len(refs['onopgelost'])} niet gevonden",
+        *([f"Gemeente: {report['gemeente']}"] if report.get("gemeente") else []),
     ]
     lines += [f"  - niet gevonden: '{r['tekst']}' in {r['bron']}" for r in refs["onopgelost"]]
     lines += [f"Waarschuwing: {w}" for w in report["waarschuwingen"]]

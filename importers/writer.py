@@ -29,12 +29,14 @@ from regelgeving.models import (
     RegelingVersiePage,
     SearchCacheKey,
 )
+from regelgeving.models.gemeente import Gemeente
 from regelgeving.search.tasks import reindex_after_commit
-from regelgeving.site_setup import ensure_site
+from regelgeving.site_setup import regelgeving_index
 from regelgeving.versions import assign_werk_ids
 
 from .errors import PublicatieFout
 from .figure_images import FigureImages
+from .gemeente_keuze import kies_gemeente
 from .law_register import LawRegister
 from .linking import Linker, Term
 from .page_plan import plan_parts
@@ -55,14 +57,23 @@ class ImportResult:
     versie: RegelingVersiePage | None = None
 
 
-def write_document(document: Document, regeling_slug: str = "", dry_run: bool = False) -> ImportResult:
-    """Create or update the pages for `document`; on a dry run, roll everything back."""
+def write_document(
+    document: Document,
+    regeling_slug: str = "",
+    dry_run: bool = False,
+    gemeente: Gemeente | None = None,
+    streng: bool = False,
+) -> ImportResult:
+    """Create or update the pages for `document` under its gemeente's site (the publisher's, or
+    `gemeente`: see gemeente_keuze.py); on a dry run, roll everything back."""
     holder: dict = {}
     try:
         # One transaction; Wagtail's own reference index and the key of what is published are
         # updated once, at the end, instead of by each signal on the way.
         with transaction.atomic(), disable_reference_index_auto_update(), SearchCacheKey.renewed_once():
-            holder["result"] = _Writer(document, store_files=not dry_run).write(regeling_slug)
+            holder["result"] = _Writer(document, store_files=not dry_run).write(
+                regeling_slug, gemeente, streng
+            )
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -79,13 +90,16 @@ class _Writer:
         self.meta = document.metadata
         self.figures = FigureImages(store=store_files)
 
-    def write(self, regeling_slug: str) -> ImportResult:
+    def write(self, regeling_slug: str, gemeente: Gemeente | None, streng: bool) -> ImportResult:
         if not self.meta.identifier:
             raise PublicatieFout(
                 "De publicatie heeft geen identificatie (zoals gmb-2025-538386); "
                 "importeer de publicatie zelf in plaats van een los onderdeel."
             )
-        regeling, reden = self._regeling(regeling_slug)
+        werk = werk_van(self.meta)
+        gemeente, gemeente_reden = kies_gemeente(werk.organisatie, gemeente, streng)
+        regeling, reden = self._regeling(regeling_slug, regelgeving_index(gemeente))
+        reden = " ".join(filter(None, [reden, gemeente_reden]))
         versie, created = self._versie(regeling)
         laws = LawRegister()
         plan = plan_parts(self.doc)
@@ -109,6 +123,7 @@ class _Writer:
             for titel in tree.removed_edited
         ]
         versie.import_rapport = self._report(regeling, reden, versie, created, linker, warnings)
+        versie.import_rapport["gemeente"] = gemeente.naam
         tree.write_content()
         tree.write_law_tags(law_tags)
 
@@ -120,10 +135,9 @@ class _Writer:
 
     # -- the regeling and the version page -------------------------------------------------------
 
-    def _regeling(self, slug: str) -> tuple[RegelingPage, str]:
-        """The regeling of this publication's work (see regeling_identity.py), found or made, and
-        why: the reason goes into the report."""
-        index = ensure_site()
+    def _regeling(self, slug: str, index) -> tuple[RegelingPage, str]:
+        """The regeling of this publication's work (see regeling_identity.py) in the gemeente's
+        index, found or made, and why: the reason goes into the report."""
         werk = werk_van(self.meta)
         regelingen = RegelingPage.objects.child_of(index)
         if slug:
@@ -334,4 +348,3 @@ class _Writer:
                 for reden in a.twijfels
             ],
         }
-

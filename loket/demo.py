@@ -128,7 +128,7 @@ PEILING_VRAGEN = [
 
 @transaction.atomic
 def ensure_loket(home, regeling) -> LoketPage:
-    loket = LoketPage.objects.first()
+    loket = LoketPage.objects.child_of(home).first()
     if loket is None:
         loket = LoketPage(
             title="Loket 't Baken", slug="loket", intro=LOKET_INTRO, bereikbaarheid=BEREIKBAARHEID

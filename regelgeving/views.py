@@ -54,7 +54,7 @@ def regeling_op_peildatum(request, regeling, value: str):
             "Hieronder staat welke versie wanneer gold.",
         )
     # The version's page says which date was asked for (templates/regelgeving/peildatum_melding.html).
-    return redirect(f"{versie.url}?{urlencode({'peildatum': peildatum.isoformat()})}")
+    return redirect(f"{versie.get_url(request)}?{urlencode({'peildatum': peildatum.isoformat()})}")
 
 
 def artikel_op_peildatum(request, regeling, nummer: str, value: str | None):

@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from demo import LOCHEM_REGELING
+from tests.factories import lochem_gemeente
 from tests.paths import LOCHEM, LOCHEM_IDENTIFIER, VERSIES
 
 # The shared helpers assert too; rewrite their asserts as pytest does for test modules.
@@ -27,7 +28,9 @@ pytest.register_assert_rewrite("tests.browser.support", "tests.loket.support")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The migrated test database, then the demo site once for the whole run."""
     with django_db_blocker.unblock():
-        call_command("setup_demo", stdout=io.StringIO())
+        # Lochem only: most tests read one site; tests of several gemeenten add Heemstede
+        # for their module (the `heemstede` fixture).
+        call_command("setup_demo", "--gemeente", "lochem", stdout=io.StringIO())
 
 
 @pytest.fixture
@@ -89,6 +92,17 @@ def bewaard_voor_scope(django_db_blocker):
     return bewaard
 
 
+@pytest.fixture(scope="module")
+def heemstede(bewaard_voor_scope):
+    """The demo's second gemeente on heemstede.localhost, with its site, regeling and statements,
+    for the tests of one module (made once for the module, gone after it)."""
+    from regelgeving.models import Gemeente
+
+    with bewaard_voor_scope():
+        call_command("setup_demo", "--gemeente", "heemstede", stdout=io.StringIO())
+        yield Gemeente.objects.select_related("site").get(cbs_code="gm0397")
+
+
 # -- derived later versions ------------------------------------------------------------------------
 
 
@@ -121,7 +135,9 @@ def importeer(derived_version):
     from importers.pipeline import import_bytes
 
     def importeer(naam: str):
-        return import_bytes(derived_version(naam), naam, regeling_slug=LOCHEM_REGELING).versie
+        return import_bytes(
+            derived_version(naam), naam, regeling_slug=LOCHEM_REGELING, gemeente=lochem_gemeente()
+        ).versie
 
     return importeer
 

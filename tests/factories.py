@@ -68,7 +68,7 @@ def versie(
     )
     # The search index follows a commit; a test's transaction never commits, so run it now.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return write_document(document, regeling_slug=regeling).versie
+        return write_document(document, regeling_slug=regeling, gemeente=lochem_gemeente()).versie
 
 
 def inzending(antwoorden: dict | None = None):
@@ -90,3 +90,11 @@ def panellid(
         lid.refresh_from_db()
     Bericht.objects.filter(panellid=lid).update(status=Bericht.VERZONDEN)
     return lid
+
+
+def lochem_gemeente():
+    """The demo's first gemeente: where tests file publications of other publishers (the
+    import's --gemeente)."""
+    from regelgeving.models import Gemeente
+
+    return Gemeente.objects.select_related("site").get(cbs_code="gm1859")

@@ -42,8 +42,14 @@ class ConsentForm(forms.Form):
 # -- shared helpers ------------------------------------------------------------------------------
 
 
+def _here(page) -> str:
+    """The page's address on its own site, without the host: requests come to that site, and a
+    host in a redirect could send the resident to another alias of it (without their session)."""
+    return page.relative_url(page.get_site())
+
+
 def _url(page, route: str = "", **kwargs) -> str:
-    return page.url + page.reverse_subpage(route, kwargs=kwargs) if route else page.url
+    return _here(page) + page.reverse_subpage(route, kwargs=kwargs) if route else _here(page)
 
 
 def _step_url(page, step) -> str:
@@ -84,7 +90,7 @@ def _ineligible(flow, page, cleaned) -> bool:
 def _start_over(page, state) -> HttpResponseRedirect | None:
     """To the start page, which says why, when the answers were wiped for inactivity."""
     if state.expired and state.is_new:
-        return redirect(f"{page.url}?{EXPIRED_PARAM}=1")
+        return redirect(f"{_here(page)}?{EXPIRED_PARAM}=1")
     return None
 
 
@@ -92,7 +98,7 @@ def _ready_to_send(flow, page, state) -> tuple[Progress | None, HttpResponseRedi
     """(progress, None) when every step is answered and the flow may be sent today; otherwise
     (progress, a redirect to where the inwoner has to go instead)."""
     if flow.closed_message(page, timezone.localdate()):
-        return None, redirect(page.url)
+        return None, redirect(_here(page))
     progress = validate(flow, state)
     if _ineligible(flow, page, progress.cleaned):
         return progress, redirect(_url(page, "niet_mogelijk"))
@@ -134,7 +140,7 @@ def step(request, page, stap: str):
     flow = page.get_flow()
     state = FlowState(request, page)
     if flow.closed_message(page, timezone.localdate()):
-        return redirect(page.url)
+        return redirect(_here(page))
     expired = _start_over(page, state)
     if expired:
         return expired
@@ -208,7 +214,7 @@ def _back_url(request, page, steps, index: int) -> str:
     """Back to the summary when the inwoner came from its "wijzig" link, else the step before."""
     if request.GET.get(SUMMARY_PARAM) == "controleren":
         return _url(page, "controleren")
-    return _step_url(page, steps[index - 1]) if index > 0 else page.url
+    return _step_url(page, steps[index - 1]) if index > 0 else _here(page)
 
 
 # -- summary ---------------------------------------------------------------------------------------
@@ -374,7 +380,7 @@ def not_eligible(request, page):
                 terug=_step_url(page, flow.steps[0]),
             ),
         )
-    return redirect(page.url)
+    return redirect(_here(page))
 
 
 # -- stop and wipe ---------------------------------------------------------------------------------
@@ -389,11 +395,11 @@ def stop(request, page):
         state.clear()
         if request.POST.get(RESTART_FIELD):
             return redirect(_step_url(page, flow.steps[0]))
-        return redirect(f"{page.url}?{WIPED_PARAM}=1")
+        return redirect(f"{_here(page)}?{WIPED_PARAM}=1")
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
     if state.is_new:
-        return redirect(page.url)  # nothing to wipe
+        return redirect(_here(page))  # nothing to wipe
     return TemplateResponse(
         request,
         "loket/stoppen.html",

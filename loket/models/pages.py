@@ -43,7 +43,7 @@ class LoketPage(Page):
     ]
     parent_page_types = ["regelgeving.HomePage"]
     subpage_types = ["loket.FlowPage"]
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "loket"

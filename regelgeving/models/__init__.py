@@ -1,4 +1,5 @@
 from .begrippen import BegripPage, BegrippenIndexPage
+from .gemeente import Gemeente
 from .informatie import InformatiePage
 from .onderdelen import ArtikelPage, BijlagePage, DivisiePage
 from .pdf_bestand import GerenderdePdf
@@ -15,6 +16,7 @@ __all__ = [
     "BegrippenIndexPage",
     "BijlagePage",
     "DivisiePage",
+    "Gemeente",
     "GerenderdePdf",
     "HomePage",
     "InformatiePage",

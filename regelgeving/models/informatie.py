@@ -44,11 +44,19 @@ class InformatiePage(PublicPage, Page):
 
     def clean(self):
         super().clean()
-        if self.soort and InformatiePage.objects.filter(soort=self.soort).exclude(pk=self.pk).exists():
+        others = InformatiePage.objects.filter(soort=self.soort).exclude(pk=self.pk)
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            others = others.child_of(parent)  # every gemeente's site has its own
+        if self.soort and others.exists():
             melding = f"Er is al een {self.get_soort_display().lower()}; er kan er maar één zijn."
             raise ValidationError({"soort": melding})
 
 
-def verklaringen() -> dict[str, InformatiePage]:
-    """The published pages with a `soort`, by soort (the footer links to each)."""
-    return {page.soort: page for page in InformatiePage.objects.live().exclude(soort="").order_by("pk")}
+def verklaringen(home: Page | None) -> dict[str, InformatiePage]:
+    """The published pages with a `soort` on the site of this home page, by soort (the footer
+    links to each)."""
+    if home is None:
+        return {}
+    pages = InformatiePage.objects.live().child_of(home).exclude(soort="").order_by("pk")
+    return {page.soort: page for page in pages}

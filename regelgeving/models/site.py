@@ -20,7 +20,7 @@ class HomePage(PublicPage, Page):
         "loket.LoketPage",
         "regelgeving.InformatiePage",
     ]
-    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]  # the root: one home page per gemeente's site
 
     class Meta:
         verbose_name = "startpagina"

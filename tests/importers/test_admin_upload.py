@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from importers.models import Importopdracht
 from importers.pipeline import import_bytes
 from regelgeving.models import ArtikelPage, RegelingVersiePage
+from tests.factories import lochem_gemeente
 from tests.importers.support import PACKAGE, zip_folder, zip_of
 from tests.paths import LOCHEM
 
@@ -92,7 +93,10 @@ def test_dry_run_upload_stores_nothing(client, rijen_per_tabel):
 def test_report_of_a_draft_version_links_to_it_in_the_admin(client, lochem, derived_version):
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     result = import_bytes(
-        derived_version("gmb-2026-612345"), "gmb-2026-612345", regeling_slug="verordening-sociaal-domein"
+        derived_version("gmb-2026-612345"),
+        "gmb-2026-612345",
+        regeling_slug="verordening-sociaal-domein",
+        gemeente=lochem_gemeente(),
     )
     v2027 = result.versie
     assert not v2027.live  # a new version arrives as a draft: its public address is not there yet

@@ -7,6 +7,7 @@ from django.test import TestCase
 from importers.pipeline import import_source
 from regelgeving.models import ArtikelPage
 from tests import factories
+from tests.factories import lochem_gemeente
 from tests.paths import LOCHEM, LOCHEM_URL, REGELING
 
 OFFICIEEL = "https://zoek.officielebekendmakingen.nl/gmb-2025-538386.html"
@@ -44,7 +45,9 @@ def test_a_reimport_keeps_an_editors_correction_and_says_so(client, lochem):
     artikel.save_revision().publish()
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        rapport = import_source(str(LOCHEM), regeling_slug="verordening-sociaal-domein").report
+        rapport = import_source(
+            str(LOCHEM), regeling_slug="verordening-sociaal-domein", gemeente=lochem_gemeente()
+        ).report
     artikel = ArtikelPage.objects.get(pk=artikel.pk)
     assert "Gecorrigeerd door de redactie." in client.get(artikel.url).content.decode()
     assert artikel.importopmerking == ""
@@ -59,5 +62,3 @@ def test_the_report_lists_what_to_check(lochem):
 
     regels = format_report(lochem.import_rapport).splitlines()
     assert any(r.startswith("Nakijken: artikel 5.2.1: ") for r in regels)
-
-

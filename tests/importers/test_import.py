@@ -17,13 +17,14 @@ from regelgeving.models import (
     RegelingVersiePage,
     Wet,
 )
+from tests.factories import lochem_gemeente
 from tests.importers.support import PACKAGE, zip_folder, zip_of
 from tests.paths import LOCHEM, LOCHEM_IDENTIFIER, SAMPLES
 
 
 def run_import(*args):
     out = StringIO()
-    call_command("import_publicatie", *map(str, args), stdout=out)
+    call_command("import_publicatie", "--gemeente", "lochem", *map(str, args), stdout=out)
     return out.getvalue()
 
 
@@ -158,7 +159,9 @@ def test_a_failure_halfway_rolls_back_everything(lochem, monkeypatch):
     monkeypatch.setattr(page_tree, "_insert_own_rows", boom)
     data = LOCHEM.read_bytes().replace(b"538386", b"999999")
     with pytest.raises(RuntimeError):
-        writer.write_document(__import__("importers.formats").formats.parse_publicatie(data, "x"))
+        writer.write_document(
+            __import__("importers.formats").formats.parse_publicatie(data, "x"), gemeente=lochem_gemeente()
+        )
     assert snapshot() == before
 
 

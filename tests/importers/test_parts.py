@@ -15,6 +15,7 @@ from importers.tree import Alinea, Artikel, Bijlage, Divisie, Document, Figuur, 
 from importers.writer import write_document
 from regelgeving.models import ArtikelPage, BijlagePage, DivisiePage, ToelichtingPage
 from regelgeving.search.service import Zoekvraag, zoek
+from tests.factories import lochem_gemeente
 
 # A 1×1 transparent PNG: an image the publication holds.
 PNG = base64.b64decode(
@@ -36,7 +37,7 @@ def schrijf(*body, bijlagen=(), toelichting=None):
         toelichting=toelichting,
     )
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return write_document(document, regeling_slug="onderdelen")
+        return write_document(document, regeling_slug="onderdelen", gemeente=lochem_gemeente())
 
 
 def html(client, page) -> str:

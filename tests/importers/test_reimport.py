@@ -14,6 +14,7 @@ from wagtail.search.models import IndexEntry
 from importers.tree import Alinea, Artikel, Begrip, Divisie, Document, Metadata
 from importers.writer import write_document
 from regelgeving.models import ArtikelPage, RegelingVersiePage
+from tests.factories import lochem_gemeente
 
 
 def artikel(nummer: str, tekst: str = "") -> Artikel:
@@ -41,7 +42,7 @@ def publicatie(*body) -> Document:
 
 def importeer(document: Document) -> RegelingVersiePage:
     with TestCase.captureOnCommitCallbacks(execute=True):  # the search index follows the commit
-        return write_document(document, regeling_slug="herimport").versie
+        return write_document(document, regeling_slug="herimport", gemeente=lochem_gemeente()).versie
 
 
 def volgorde(versie) -> list[str]:

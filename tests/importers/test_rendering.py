@@ -21,7 +21,7 @@ _TEXT = re.compile(r'<div class="artikel-tekst">(.*?)</div>\s*</article>', re.S)
 
 def import_json(path) -> dict:
     out = StringIO()
-    call_command("import_publicatie", str(path), "--json", stdout=out)
+    call_command("import_publicatie", "--gemeente", "lochem", str(path), "--json", stdout=out)
     return json.loads(out.getvalue())
 
 

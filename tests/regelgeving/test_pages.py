@@ -115,7 +115,14 @@ def test_an_op_regulation_imports_into_linked_pages(client, db):
 
     from tests.paths import DATA
 
-    call_command("import_publicatie", str(DATA / "op-regeling-handgeschreven.xml"), "--regeling", "op")
+    call_command(
+        "import_publicatie",
+        "--gemeente",
+        "lochem",
+        str(DATA / "op-regeling-handgeschreven.xml"),
+        "--regeling",
+        "op",
+    )
     versie = get(client, "/regelgeving/op/2026/")
     assert "Gemeenteblad 2025, 538386" in versie and "1 januari 2026" in versie
     art = ArtikelPage.objects.get(nummer="2.1", url_path__contains="/op/")

@@ -13,6 +13,7 @@ from importers.formats import parse_publicatie
 from importers.pipeline import import_bytes
 from regelgeving.models import ArtikelPage
 from regelgeving.search import statistics
+from tests.factories import lochem_gemeente
 from tests.paths import LOCHEM, LOCHEM_IDENTIFIER
 
 UPLOAD = "/admin/publicatie-importeren/"
@@ -33,7 +34,12 @@ def artikel_texts() -> str:
 
 
 def test_control_characters_in_a_text_publication_are_stripped_with_a_warning(db):
-    result = import_bytes(with_control_characters(), "lochem.txt", regeling_slug="verordening-sociaal-domein")
+    result = import_bytes(
+        with_control_characters(),
+        "lochem.txt",
+        regeling_slug="verordening-sociaal-domein",
+        gemeente=lochem_gemeente(),
+    )
     warnings = " ".join(result.report["waarschuwingen"])
     assert "stuurtekens" in warnings and "NUL" in warnings
     texts = artikel_texts()
@@ -74,7 +80,9 @@ EMPTY_ARTICLES = {
 
 @pytest.mark.parametrize("article", EMPTY_ARTICLES.values(), ids=EMPTY_ARTICLES.keys())
 def test_an_html_article_without_text_becomes_an_empty_page_with_a_warning(db, article):
-    result = import_bytes(html_page(article), "leeg.html", regeling_slug="toets-lege-artikelen")
+    result = import_bytes(
+        html_page(article), "leeg.html", regeling_slug="toets-lege-artikelen", gemeente=lochem_gemeente()
+    )
     warning = "Artikel 2 heeft geen tekst; de pagina is leeg. Kijk de bron na."
     assert warning in result.report["waarschuwingen"]
     artikel = ArtikelPage.objects.get(versie=result.versie, nummer="2")
@@ -105,7 +113,12 @@ def test_a_large_import_renews_the_planner_statistics_on_postgresql(
     the planner no longer plans for the tables as they were before the import."""
     monkeypatch.setattr(statistics, "ANALYZE_AFTER", threshold)  # the Lochem verordening has ~150 pages
     with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
-        import_bytes(LOCHEM.read_bytes(), "lochem.txt", regeling_slug="verordening-sociaal-domein")
+        import_bytes(
+            LOCHEM.read_bytes(),
+            "lochem.txt",
+            regeling_slug="verordening-sociaal-domein",
+            gemeente=lochem_gemeente(),
+        )
     analyzed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
     if connection.vendor == "postgresql" and threshold == 10:
         tables = statistics.page_and_search_tables()

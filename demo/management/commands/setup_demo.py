@@ -1,44 +1,74 @@
 from django.core.management.base import BaseCommand, CommandError
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from demo import LOCHEM_PUBLICATIE, LOCHEM_REGELING
+from demo.gemeenten import GEMEENTEN, LOCHEM, DemoGemeente
 from demo.verklaringen import ensure_verklaringen
 from importers.errors import PublicatieFout
 from importers.pipeline import format_report, import_source
 from loket.demo import ensure_loket
-from regelgeving.site_setup import ensure_site, sync_default_site
+from regelgeving.models.gemeente import Gemeente
+from regelgeving.site_setup import ensure_gemeente, site_address, sync_default_site
 
 
 class Command(BaseCommand):
     help = (
-        "Zet de demosite op: startpagina, regelgeving, de Lochemse verordening, het loket en de "
+        "Zet de demo op: de gemeenten Lochem (op het adres van SITE_URL) en Heemstede (op "
+        "heemstede.localhost), elk met startpagina, regelgeving, hun publicatie, loket en de "
         "toegankelijkheids- en privacyverklaring (herhaalbaar)."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--gemeente",
+            action="append",
+            choices=[demo.naam.lower() for demo in GEMEENTEN],
+            help="Alleen deze gemeente (herhaalbaar); standaard allebei",
+        )
+
     def handle(self, *args, **options):
-        index = ensure_site()
-        _home_is_the_site_root(index.get_parent())
-        sync_default_site(force=True)
+        hostname, port = site_address()
+        gekozen = options["gemeente"] or [demo.naam.lower() for demo in GEMEENTEN]
+        for demo in (demo for demo in GEMEENTEN if demo.naam.lower() in gekozen):
+            gemeente = ensure_gemeente(demo.naam, demo.cbs_code, demo.host or hostname, port)
+            _instellingen(gemeente, demo)
+            if demo is LOCHEM:
+                sync_default_site(force=True)
+            result = self._importeer(demo, gemeente)
+            home = gemeente.site.root_page.specific
+            if demo is LOCHEM:
+                loket = ensure_loket(home, result.versie.get_parent().specific)
+                self.stdout.write(f"Loket: {loket.url}")
+            for page in ensure_verklaringen(home, gemeente):
+                self.stdout.write(f"{page.title}: {page.full_url}")
+        _no_placeholder_pages()
+
+    def _importeer(self, demo: DemoGemeente, gemeente: Gemeente):
         try:
-            result = import_source(str(LOCHEM_PUBLICATIE), regeling_slug=LOCHEM_REGELING)
+            result = import_source(str(demo.publicatie), regeling_slug=demo.regeling, gemeente=gemeente)
         except PublicatieFout as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(format_report(result.report))
-        loket = ensure_loket(index.get_parent().specific, result.versie.get_parent().specific)
-        self.stdout.write(f"Loket: {loket.url}")
-        for page in ensure_verklaringen(index.get_parent().specific):
-            self.stdout.write(f"{page.title}: {page.url}")
+        return result
 
 
-def _home_is_the_site_root(home: Page) -> None:
-    """The demo's home page is the root of the default site, and Wagtail's placeholder page is gone
-    (a database restored from Wagtail's initial data brings both back)."""
-    site = Site.objects.filter(is_default_site=True).first()
-    if site and site.root_page_id != home.pk:
-        site.root_page = home
-        site.save()
-    # Only Wagtail's own placeholder: a plain page, without children, under the root.
+def _instellingen(gemeente: Gemeente, demo: DemoGemeente) -> None:
+    """The demo's values, where an editor has not filled in the field yet."""
+    changed = False
+    for veld, waarde in demo.instellingen.items():
+        if getattr(gemeente, veld) in ("", None, Gemeente._meta.get_field(veld).default):
+            setattr(gemeente, veld, waarde)
+            changed = True
+    if changed:
+        gemeente.save()
+
+
+def _no_placeholder_pages() -> None:
+    """Wagtail's placeholder page is gone (a database restored from Wagtail's initial data brings
+    it back)."""
     Page.objects.filter(
-        depth=2, numchild=0, slug__in=["home", "welkom-oud"], content_type__app_label="wagtailcore",
+        depth=2,
+        numchild=0,
+        slug__in=["home", "welkom-oud"],
+        content_type__app_label="wagtailcore",
         content_type__model="page",
     ).delete()
