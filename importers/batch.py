@@ -80,7 +80,7 @@ def importeer(naam: str, data: bytes, sha256: str, keuzes: Keuzes) -> Uitkomst:
     if not keuzes.opnieuw:
         eerder = GeimporteerdeBron.objects.filter(sha256=sha256).select_related("versie").first()
         if eerder is not None:
-            return Uitkomst(naam, ONGEWIJZIGD, f"dezelfde inhoud als {eerder.versie.title}; overgeslagen")
+            return Uitkomst(naam, ONGEWIJZIGD, f"zelfde inhoud als bij de import van {eerder.naam}")
     try:
         document = parse_publicatie(data, naam)
         with transaction.atomic():

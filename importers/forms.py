@@ -7,7 +7,8 @@ class PublicatieUploadForm(forms.Form):
     bestand = forms.FileField(
         label="Publicatie",
         help_text="OP-XML (Gemeenteblad), CVDR-XML, STOP-XML, een STOP-downloadpakket als "
-        "zip-bestand, de HTML-pagina van officielebekendmakingen.nl of een tekstbestand.",
+        "zip-bestand, de HTML-pagina van officielebekendmakingen.nl of een tekstbestand; "
+        "of een zip-bestand met vele publicaties, die elk apart worden geïmporteerd.",
     )
     regeling = forms.SlugField(
         label="Adres van de regeling",
@@ -18,6 +19,12 @@ class PublicatieUploadForm(forms.Form):
     proef = forms.BooleanField(
         label="Alleen proberen (niets opslaan)",
         required=False,
+    )
+    opnieuw = forms.BooleanField(
+        label="Ook ongewijzigde publicaties opnieuw importeren",
+        required=False,
+        help_text="Bij een zip-bestand met vele publicaties worden publicaties die al ongewijzigd "
+        "geïmporteerd zijn anders overgeslagen.",
     )
 
     def clean_bestand(self):

@@ -2,7 +2,7 @@ import json
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django_tasks import TaskResultStatus, default_task_backend
+from django_tasks import TaskResultStatus
 from django_tasks.backends.immediate import ImmediateBackend
 
 from importers.batch import Keuzes, Samenvatting, Uitkomst, importeer, voortgang
@@ -10,7 +10,7 @@ from importers.bundles import Bron, read_bundle
 from importers.errors import PublicatieFout
 from importers.models import Importbestand, Importopdracht
 from importers.pipeline import format_report
-from importers.tasks import enqueue_bronnen
+from importers.tasks import enqueue_bronnen, import_bestand
 
 # How often the command looks at the workers' results while it waits for them.
 POLL_SECONDS = 1.0
@@ -47,7 +47,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         if len(bronnen) == 1:
             self._one(bronnen[0], source, options)
-        elif isinstance(default_task_backend, ImmediateBackend):
+        elif isinstance(import_bestand.get_backend(), ImmediateBackend):
             self._inline(bronnen, options)
         else:
             self._by_workers(bronnen, source, options)
