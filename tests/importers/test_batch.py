@@ -6,12 +6,14 @@ zip is refused as a whole."""
 import io
 import shutil
 import stat
+import threading
+import time
 import zipfile
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connections, transaction
 from django_tasks_db.models import DBTaskResult
 
 from importers.bundles import BUNDLE
@@ -46,8 +48,19 @@ def bundel(tmp_path):
     return folder
 
 
+@pytest.fixture
+def site_gebouwd():
+    """The site's pages, committed before the worker backend is switched on (in a database that a
+    transactional test emptied, building them replaces Wagtail's placeholder page, whose search
+    update would otherwise be queued for a page that is gone)."""
+    from regelgeving.site_setup import ensure_site
+
+    ensure_site()
+
+
 def imported() -> list[str]:
-    return sorted(RegelingVersiePage.objects.filter(identifier__in=IDENTIFIERS).values_list("identifier", flat=True))
+    versies = RegelingVersiePage.objects.filter(identifier__in=IDENTIFIERS)
+    return sorted(versies.values_list("identifier", flat=True))
 
 
 def test_a_folder_of_publications_imports_each_with_one_summary(db, bundel):
@@ -158,7 +171,9 @@ def test_a_hostile_zip_of_publications_is_refused_and_nothing_is_written(
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_with_the_database_backend_each_publication_is_a_task_of_its_own(database_tasks, bundel):
+def test_with_the_database_backend_each_publication_is_a_task_of_its_own(
+    site_gebouwd, database_tasks, bundel
+):
     (bundel / "kapot.xml").write_bytes(KAPOT)
     out = run_import(bundel, "--niet-wachten")
     assert "4 publicaties in de wachtrij gezet" in out
@@ -171,3 +186,32 @@ def test_with_the_database_backend_each_publication_is_a_task_of_its_own(databas
     assert opdracht.rapport["samenvatting"] == {"nieuw": 3, "bijgewerkt": 0, "ongewijzigd": 0, "geweigerd": 1}
     assert imported() == sorted(IDENTIFIERS)
     assert all(bytes(b.bestand) == b"" for b in opdracht.bestanden.all())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_command_waits_for_the_workers_and_shows_each_result(site_gebouwd, database_tasks, bundel):
+    """The command enqueues, a worker imports, and the command's polling prints every line."""
+    out, errors = StringIO(), []
+
+    def command():
+        try:
+            call_command("import_publicatie", str(bundel), stdout=out)
+        except BaseException as exc:  # noqa: BLE001 - reported in the test's own thread
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=command)
+    thread.start()
+    while thread.is_alive() and not DBTaskResult.objects.filter(
+        task_path="importers.tasks.import_bestand"
+    ).count() == 3:
+        time.sleep(0.05)
+    run_worker()
+    thread.join()
+    assert not errors, errors
+    lines = out.getvalue().splitlines()
+    assert sorted(line.split("] ")[1].split(":")[0] for line in lines[:3]) == [
+        "CVDR100394_2.xml", "bgr-2024-715.xml", "omgevingsplan"
+    ]
+    assert lines[3] == "Samenvatting: 3 publicaties: 3 geïmporteerd, 0 bijgewerkt, 0 ongewijzigd, 0 geweigerd"
