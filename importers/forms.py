@@ -1,13 +1,30 @@
 from django import forms
 
+from regelgeving.models.gemeente import Gemeente
+
 from .xmlsafe import MAX_BYTES
 
 
+def gemeenten_van(user):
+    """The gemeenten whose pages this user may edit: all for a superuser, else through the
+    gemeente's editors' group."""
+    gemeenten = Gemeente.objects.select_related("site").exclude(naam="").order_by("naam")
+    return gemeenten if user.is_superuser else gemeenten.filter(redacteuren__user=user)
+
+
 class PublicatieUploadForm(forms.Form):
+    gemeente = forms.ModelChoiceField(
+        label="Gemeente",
+        queryset=Gemeente.objects.none(),
+        empty_label=None,
+        help_text="De publicaties komen bij deze gemeente. Een publicatie van een andere gemeente "
+        "wordt geweigerd.",
+    )
     bestand = forms.FileField(
         label="Publicatie",
         help_text="OP-XML (Gemeenteblad), CVDR-XML, STOP-XML, een STOP-downloadpakket als "
-        "zip-bestand, de HTML-pagina van officielebekendmakingen.nl of een tekstbestand.",
+        "zip-bestand, de HTML-pagina van officielebekendmakingen.nl of een tekstbestand; "
+        "of een zip-bestand met vele publicaties, die elk apart worden geïmporteerd.",
     )
     regeling = forms.SlugField(
         label="Adres van de regeling",
@@ -19,6 +36,19 @@ class PublicatieUploadForm(forms.Form):
         label="Alleen proberen (niets opslaan)",
         required=False,
     )
+    opnieuw = forms.BooleanField(
+        label="Ook ongewijzigde publicaties opnieuw importeren",
+        required=False,
+        help_text="Bij een zip-bestand met vele publicaties worden publicaties die al ongewijzigd "
+        "geïmporteerd zijn anders overgeslagen.",
+    )
+
+    def __init__(self, *args, user, site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        gemeenten = gemeenten_van(user)
+        self.fields["gemeente"].queryset = gemeenten
+        eigen = gemeenten.filter(site=site).first() if site else None
+        self.fields["gemeente"].initial = eigen or gemeenten.first()
 
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]

@@ -25,6 +25,13 @@ class Importopdracht(models.Model):
     bestandsnaam = models.CharField(max_length=255)
     regeling = models.SlugField(blank=True)
     proef = models.BooleanField(default=False)
+    # For a folder or zip of publications: import those whose bytes were imported before too.
+    opnieuw = models.BooleanField(default=False)
+    # The gemeente to file under (none: the publisher's own); `streng` refuses other publishers.
+    gemeente = models.ForeignKey(
+        "regelgeving.Gemeente", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    streng = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=STATUSSEN, default=WACHTEND)
     stap = models.CharField(max_length=100, blank=True)
     rapport = models.JSONField(null=True, encoder=DjangoJSONEncoder)
@@ -43,3 +50,60 @@ class Importopdracht(models.Model):
     @property
     def afgerond(self) -> bool:
         return self.status in (self.KLAAR, self.MISLUKT)
+
+
+class Importbestand(models.Model):
+    """One publication of an upload or command that holds several (a folder or zip of them).
+
+    Each is imported by a task of its own, so several workers share the work; the bytes go once
+    the file was imported, its outcome stays with the upload for the status page.
+    """
+
+    WACHTEND, BEZIG = "wachtend", "bezig"
+    NIEUW, BIJGEWERKT, ONGEWIJZIGD, GEWEIGERD = "nieuw", "bijgewerkt", "ongewijzigd", "geweigerd"
+    UITKOMSTEN = [
+        (WACHTEND, "In de wachtrij"),
+        (BEZIG, "Bezig"),
+        (NIEUW, "Geïmporteerd"),
+        (BIJGEWERKT, "Bijgewerkt"),
+        (ONGEWIJZIGD, "Ongewijzigd"),
+        (GEWEIGERD, "Geweigerd"),
+    ]
+    AFGEROND = (NIEUW, BIJGEWERKT, ONGEWIJZIGD, GEWEIGERD)
+
+    opdracht = models.ForeignKey(Importopdracht, on_delete=models.CASCADE, related_name="bestanden")
+    volgnummer = models.PositiveIntegerField()
+    naam = models.CharField(max_length=500)
+    bestand = models.BinaryField(default=b"", editable=False)
+    sha256 = models.CharField(max_length=64)
+    uitkomst = models.CharField(max_length=12, choices=UITKOMSTEN, default=WACHTEND)
+    reden = models.TextField(blank=True)
+    rapport = models.JSONField(null=True, encoder=DjangoJSONEncoder)
+    klaar_op = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = "importbestand"
+        verbose_name_plural = "importbestanden"
+        ordering = ["opdracht", "volgnummer"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.get_uitkomst_display()})"
+
+
+class GeimporteerdeBron(models.Model):
+    """The content hash of a source that became a version: importing the same bytes again is
+    skipped as unchanged. Deleting the version forgets the hash, so the source imports again."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    naam = models.CharField(max_length=500)
+    versie = models.ForeignKey(
+        "regelgeving.RegelingVersiePage", on_delete=models.CASCADE, related_name="+"
+    )
+    geimporteerd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "geïmporteerde bron"
+        verbose_name_plural = "geïmporteerde bronnen"
+
+    def __str__(self):
+        return self.naam

@@ -1,9 +1,12 @@
-"""Wagtail admin views: editors upload a publication, the task worker imports it, and a status
-page shows the editor how far it is and then the import report."""
+"""Wagtail admin views: editors upload a publication (or a zip of many), the task worker imports
+it, and a status page shows the editor how far it is and then the import report (or, for many,
+a line per publication and the summary)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from wagtail.models import Site
 
+from .batch import voortgang
 from .forms import PublicatieUploadForm
 from .models import Importopdracht
 from .tasks import import_upload
@@ -16,7 +19,9 @@ VERVERS_SECONDEN = 3
 def upload(request):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    form = PublicatieUploadForm(request.POST or None, request.FILES or None)
+    form = PublicatieUploadForm(
+        request.POST or None, request.FILES or None, user=request.user, site=Site.find_for_request(request)
+    )
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
         opdracht = Importopdracht.objects.create(
@@ -24,6 +29,9 @@ def upload(request):
             bestandsnaam=bestand.name,
             regeling=form.cleaned_data["regeling"],
             proef=form.cleaned_data["proef"],
+            opnieuw=form.cleaned_data["opnieuw"],
+            gemeente=form.cleaned_data["gemeente"],
+            streng=True,
             door=request.user,
         )
         # The upload is committed (no transaction around this view), so a worker finds it.
@@ -36,10 +44,14 @@ def status(request, pk):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
     opdracht = get_object_or_404(Importopdracht.objects.defer("bestand"), pk=pk)
+    stand = voortgang(opdracht)  # None for an upload of one publication
     context = {
         "opdracht": opdracht,
-        "report": opdracht.rapport,
-        "form": PublicatieUploadForm() if opdracht.afgerond else None,
+        "voortgang": stand,
+        "report": None if stand else opdracht.rapport,
+        "form": PublicatieUploadForm(user=request.user, site=Site.find_for_request(request))
+        if opdracht.afgerond
+        else None,
         "ververs_seconden": None if opdracht.afgerond else VERVERS_SECONDEN,
     }
     return render(request, "importers/status.html", context)

@@ -14,7 +14,7 @@ from importers.pipeline import import_bytes
 from regelgeving.models import ArtikelPage, RegelingVersiePage
 from tests.factories import lochem_gemeente
 from tests.importers.support import PACKAGE, zip_folder, zip_of
-from tests.paths import LOCHEM
+from tests.paths import LOCHEM, SAMPLES
 
 URL = "/admin/publicatie-importeren/"
 
@@ -169,3 +169,46 @@ def test_with_a_worker_the_upload_waits_in_the_queue_until_the_worker_imports_it
     taak.task.call(*taak.args_kwargs["args"])  # what the worker does with it
     html = client.get(status_url).content.decode()
     assert "pakket.zip: mislukt" in html and "pad buiten het pakket" in html
+
+
+def bundel_zip() -> bytes:
+    """A zip of two publications and a file that is none."""
+    return zip_of({
+        "cvdr/CVDR100394_2.xml": (SAMPLES / "cvdr" / "CVDR100394_2.xml").read_bytes(),
+        "op/bgr-2024-715.xml": (SAMPLES / "op-gmb" / "bgr-2024-715.xml").read_bytes(),
+        "notities.pdf": b"%PDF-1.4",
+    })
+
+
+def test_editor_uploads_a_zip_of_publications_and_sees_each_and_the_summary(client, db):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    upload = SimpleUploadedFile("regelgeving.zip", bundel_zip(), content_type="application/zip")
+    html = upload_and_follow(client, upload)
+    assert "Publicaties: 3 van 3 verwerkt" in html and '<progress max="3" value="3"' in html
+    assert "Geïmporteerd: 2" in html and "Geweigerd: 1" in html and "Ongewijzigd (overgeslagen): 0" in html
+    assert "cvdr/CVDR100394_2.xml: geïmporteerd – Beleidsregels verkeersveiligheid en parkeren" in html
+    assert "notities.pdf: geweigerd – Onbekend bestandstype (.pdf)" in html
+    assert 'http-equiv="refresh"' not in html
+    links = re.findall(r'<a href="(/regelgeving/[^"]+)">bekijk de versie', html)
+    assert len(links) == 2 and all(client.get(link).status_code == 200 for link in links)
+    # The same zip again: nothing new, each publication reported as unchanged.
+    html = upload_and_follow(client, SimpleUploadedFile("regelgeving.zip", bundel_zip()))
+    assert "Ongewijzigd (overgeslagen): 2" in html and "Geïmporteerd: 0" in html
+
+
+def test_a_zip_of_publications_shows_its_progress_while_the_worker_imports(client, db, database_tasks):
+    client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
+    upload = SimpleUploadedFile("regelgeving.zip", bundel_zip())
+    status_url = client.post(URL, {"bestand": upload})["Location"]
+    upload_taak = DBTaskResult.objects.get(task_path="importers.tasks.import_upload")
+    upload_taak.task.call(*upload_taak.args_kwargs["args"])  # the worker splits the zip
+    html = client.get(status_url).content.decode()
+    assert "Bezig: 1 van 3 publicaties verwerkt" in html and 'http-equiv="refresh"' in html
+    assert "notities.pdf: geweigerd" in html and "Samenvatting" not in html
+    taken = DBTaskResult.objects.filter(task_path="importers.tasks.import_bestand")
+    assert taken.count() == 2
+    for taak in taken:
+        taak.task.call(*taak.args_kwargs["args"])
+    html = client.get(status_url).content.decode()
+    assert "regelgeving.zip: klaar" in html and "Publicaties: 3 van 3 verwerkt" in html
+    assert "Samenvatting" in html and "Geïmporteerd: 2" in html
