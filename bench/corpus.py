@@ -195,10 +195,11 @@ def _slug(k: int) -> str:
 def create_regelingen(ks) -> None:
     """The regeling pages of the synthetic regelingen, created one after the other exactly as
     the importer creates a new regeling (so several importers can then fill them at once)."""
+    from regelgeving.gemeenten import standaard_gemeente
     from regelgeving.models import RegelingPage
-    from regelgeving.site_setup import ensure_site
+    from regelgeving.site_setup import regelgeving_index
 
-    index = ensure_site()
+    index = regelgeving_index(standaard_gemeente())
     existing = set(RegelingPage.objects.values_list("slug", flat=True))
     for k in ks:
         if _slug(k) not in existing:

@@ -222,9 +222,10 @@ def build_tree():
 
     from loket.demo import PEILING_VRAGEN, ensure_panel
     from loket.models import FlowPage, LoketPage, PeilingPage
-    from regelgeving.site_setup import ensure_site
+    from regelgeving.gemeenten import standaard_gemeente
+    from regelgeving.site_setup import regelgeving_index
 
-    home = ensure_site().get_parent().specific
+    home = regelgeving_index(standaard_gemeente()).get_parent().specific
     loket = LoketPage(title="Loket 't Baken", slug="loket")
     home.add_child(instance=loket)
     flow = FlowPage(

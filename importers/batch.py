@@ -39,14 +39,13 @@ _WOORDEN = {
 @dataclass(frozen=True)
 class Keuzes:
     """What the editor chose for the whole run: the regeling, a dry run, importing unchanged
-    sources again, and the gemeente to file under (none: the publisher's own; `streng`: only
-    publications of that gemeente, as in the admin upload, see gemeente_keuze.py)."""
+    sources again, and the gemeente to file under (none: the publisher's own, see
+    gemeente_keuze.py)."""
 
     regeling: str = ""
     proef: bool = False
     opnieuw: bool = False
     gemeente_id: int | None = None
-    streng: bool = False
 
 
 def interne_fout(exc: Exception) -> str:
@@ -95,7 +94,6 @@ def importeer(naam: str, data: bytes, sha256: str, keuzes: Keuzes) -> Uitkomst:
                 regeling_slug=keuzes.regeling,
                 dry_run=keuzes.proef,
                 gemeente=gemeente,
-                streng=keuzes.streng,
             )
             if result.versie is not None:
                 GeimporteerdeBron.objects.update_or_create(

@@ -19,9 +19,7 @@ def find_date(text: str) -> date | None:
     """The first date in a piece of text, or None."""
     candidates = []
     for m in _PROSE.finditer(text or ""):
-        candidates.append(
-            (m.start(), (int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
-        )
+        candidates.append((m.start(), (int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))))
     for m in _NUMERIC.finditer(text or ""):
         candidates.append((m.start(), (int(m.group(3)), int(m.group(2)), int(m.group(1)))))
     for m in _ISO.finditer(text or ""):

@@ -103,8 +103,6 @@ def begrippen_from_annexes(bijlagen, artikelen) -> list[Begrip]:
     ]:
         if not _BEGRIPPEN_TITLE.search(part.opschrift or ""):
             continue
-        as_list = [
-            Lijst([ListItem("", [b])]) if isinstance(b, Alinea) else b for b in part.blocks
-        ]
+        as_list = [Lijst([ListItem("", [b])]) if isinstance(b, Alinea) else b for b in part.blocks]
         found.extend(begrippen_from_blocks(as_list, label, lowercase_terms=True))
     return found

@@ -90,9 +90,7 @@ def _finish(document: Document, formaat: str, bron: str) -> Document:
     if not document.metadata.bron:
         document.metadata.bron = bron
     if not document.artikelen() and not document.bijlagen and not document.body:
-        raise PublicatieFout(
-            "Geen artikelen of hoofdstukken gevonden: dit lijkt geen regeling te zijn."
-        )
+        raise PublicatieFout("Geen artikelen of hoofdstukken gevonden: dit lijkt geen regeling te zijn.")
     warn_missing_images(document)
     warn_empty_articles(document)
     return document

@@ -53,7 +53,5 @@ class PublicatieUploadForm(forms.Form):
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
         if bestand.size > MAX_BYTES:
-            raise forms.ValidationError(
-                f"Het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB."
-            )
+            raise forms.ValidationError(f"Het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
         return bestand

@@ -1,5 +1,6 @@
 """Under which gemeente a publication is filed: the one that published it (OWMS `creator`, the
-TOOI/AKN code in STOP, the organ named in the text), or the one the editor chose."""
+TOOI/AKN code in STOP, the organ named in the text), or the one the editor chose (the command's
+--gemeente, the admin upload's gemeente)."""
 
 from __future__ import annotations
 
@@ -20,15 +21,13 @@ def gemeente_van_organisatie(organisatie: str) -> Gemeente | None:
     return None
 
 
-def kies_gemeente(
-    organisatie: str, gekozen: Gemeente | None = None, streng: bool = False
-) -> tuple[Gemeente, str]:
+def kies_gemeente(organisatie: str, gekozen: Gemeente | None = None) -> tuple[Gemeente, str]:
     """The gemeente to file under and, when it is not the publisher's own, why (for the report).
 
-    Without a choice the publisher decides; a publisher this installation does not serve is refused.
-    A choice files the publication there, except when the publisher is another gemeente of this
-    installation (it has its own site) or, with `streng` (the admin upload, where the choice is
-    the editor's own gemeente), any other gemeente."""
+    Without a choice the publisher decides, and a publisher this installation does not serve is
+    refused. A choice files the publication there (a gemeenschappelijke regeling, a province, a
+    gemeente without a site here), except a publication of another gemeente of this installation:
+    that one has its own site."""
     eigen = gemeente_van_organisatie(organisatie) if organisatie else None
     if gekozen is None:
         if eigen is not None:
@@ -44,18 +43,10 @@ def kies_gemeente(
         raise PublicatieFout(
             f"De publicatie is van {wie}, geen gemeente van deze installatie; kies er een met --gemeente."
         )
-    if eigen is None or eigen.pk == gekozen.pk:
-        kind, _ = _kind_and_name(organisatie)
-        if organisatie and eigen is None and (streng and kind == "gemeente" or streng and not kind):
-            raise PublicatieFout(
-                f"De publicatie is van {organisation_name(organisatie)}, niet van de {gekozen.volledige_naam.lower()}."
-            )
-        if organisatie and eigen is None:
-            return (
-                gekozen,
-                f"Gepubliceerd door {organisation_name(organisatie)}; op verzoek bij {gekozen} gezet.",
-            )
-        return gekozen, ""
-    raise PublicatieFout(
-        f"De publicatie is van de {eigen.volledige_naam.lower()}, niet van de {gekozen.volledige_naam.lower()}."
-    )
+    if eigen is not None and eigen.pk != gekozen.pk:
+        raise PublicatieFout(
+            f"De publicatie is van de gemeente {eigen.naam}, niet van de gemeente {gekozen.naam}."
+        )
+    if organisatie and eigen is None:
+        return gekozen, f"Gepubliceerd door {organisation_name(organisatie)}; op verzoek bij {gekozen} gezet."
+    return gekozen, ""

@@ -9,13 +9,9 @@ import re
 from .tree import clean_text
 
 # A heading label as published: keyword, number, rest ("Artikel 2.3a Reikwijdte", "§ 2", "IV.").
-_KEYWORD = (
-    r"(?:artikel|art\.|hoofdstuk|afdeling|sub-?paragraaf|paragraaf|§|titeldeel|titel|deel|bijlage)"
-)
+_KEYWORD = r"(?:artikel|art\.|hoofdstuk|afdeling|sub-?paragraaf|paragraaf|§|titeldeel|titel|deel|bijlage)"
 _NUMBER = r"(?:\d+[a-z]?(?:[.:]\d+[a-z]?)*|[IVXLC]+|[A-Z])"
-_LABEL = re.compile(
-    rf"^(?:{_KEYWORD}\s*)?(?P<nr>{_NUMBER})(?!\w)\.?\s*[-–—:.]?\s*(?P<rest>.*)$", re.I | re.S
-)
+_LABEL = re.compile(rf"^(?:{_KEYWORD}\s*)?(?P<nr>{_NUMBER})(?!\w)\.?\s*[-–—:.]?\s*(?P<rest>.*)$", re.I | re.S)
 _ONLY_KEYWORD = re.compile(rf"^{_KEYWORD}$", re.I)
 # A title that opens with its own number: "A. Bibob-toets …", "Paragraaf B. Toetsing", "2) Doel".
 _NUMBERED_TITLE = re.compile(

@@ -3,9 +3,7 @@
 import re
 
 _TRAILING_TAGS = re.compile(r"\s*\[(?P<tags>[^\[\]]{1,400})\]\s*\.?\s*$")
-_ONLY_TAGS = re.compile(
-    r"^\s*(?:Gebaseerd op\s*:?\s*)?\[(?P<tags>[^\[\]]{1,400})\]\s*\.?\s*$", re.I
-)
+_ONLY_TAGS = re.compile(r"^\s*(?:Gebaseerd op\s*:?\s*)?\[(?P<tags>[^\[\]]{1,400})\]\s*\.?\s*$", re.I)
 _ABBR_IN_PARENS = re.compile(r"\(([^()]{1,15})\)")
 
 

@@ -27,11 +27,10 @@ class Importopdracht(models.Model):
     proef = models.BooleanField(default=False)
     # For a folder or zip of publications: import those whose bytes were imported before too.
     opnieuw = models.BooleanField(default=False)
-    # The gemeente to file under (none: the publisher's own); `streng` refuses other publishers.
+    # The gemeente to file under (none: the publisher's own; see gemeente_keuze.py).
     gemeente = models.ForeignKey(
         "regelgeving.Gemeente", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    streng = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=STATUSSEN, default=WACHTEND)
     stap = models.CharField(max_length=100, blank=True)
     rapport = models.JSONField(null=True, encoder=DjangoJSONEncoder)
@@ -96,9 +95,7 @@ class GeimporteerdeBron(models.Model):
 
     sha256 = models.CharField(max_length=64, unique=True)
     naam = models.CharField(max_length=500)
-    versie = models.ForeignKey(
-        "regelgeving.RegelingVersiePage", on_delete=models.CASCADE, related_name="+"
-    )
+    versie = models.ForeignKey("regelgeving.RegelingVersiePage", on_delete=models.CASCADE, related_name="+")
     geimporteerd_op = models.DateTimeField(auto_now=True)
 
     class Meta:

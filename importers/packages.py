@@ -130,9 +130,7 @@ def _check_entry(entry: zipfile.ZipInfo, name: str) -> None:
             "(een zip-bom); het zip-bestand wordt niet gelezen."
         )
     if name.lower().endswith(_ARCHIVE_SUFFIXES):
-        raise PublicatieFout(
-            f"Het zip-bestand bevat een ander archief ({name}); pak dat eerst zelf uit."
-        )
+        raise PublicatieFout(f"Het zip-bestand bevat een ander archief ({name}); pak dat eerst zelf uit.")
 
 
 def _read_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, name: str) -> bytes:
@@ -160,9 +158,7 @@ def _add(files: Files, name: str, data: bytes) -> None:
 
 def _check_count(count: int, limits: Limits) -> None:
     if count > limits.files:
-        raise PublicatieFout(
-            f"Het pakket bevat meer dan {limits.files} bestanden; dat wordt niet gelezen."
-        )
+        raise PublicatieFout(f"Het pakket bevat meer dan {limits.files} bestanden; dat wordt niet gelezen.")
 
 
 def _check_total(total: int, limits: Limits) -> None:

@@ -237,8 +237,6 @@ def _update_rows(model: type[Page], pages: list[Page], field_names: list[str]) -
         + ", ".join(f"{qn(f.column)} = %s" for f in fields)
         + f" WHERE {qn(pk.column)} = %s"
     )
-    rows = [
-        [*(f.get_db_prep_save(f.pre_save(page, False), db) for f in fields), page.pk] for page in pages
-    ]
+    rows = [[*(f.get_db_prep_save(f.pre_save(page, False), db) for f in fields), page.pk] for page in pages]
     with db.cursor() as cursor:
         cursor.executemany(sql, rows)

@@ -10,7 +10,7 @@ from .writer import ImportResult, write_document
 def import_bytes(
     data: bytes, bron: str, regeling_slug: str = "", dry_run: bool = False, **gemeente
 ) -> ImportResult:
-    """`gemeente`: the `gemeente` and `streng` of write_document (which gemeente files it)."""
+    """`gemeente`: the gemeente to file under (write_document's `gemeente`)."""
     document = parse_publicatie(data, bron)
     return write_document(document, regeling_slug=regeling_slug, dry_run=dry_run, **gemeente)
 

@@ -24,9 +24,7 @@ def read_source(source: str) -> bytes:
     if scheme in ("http", "https"):
         return _read_url(source)
     if scheme and len(scheme) > 1:  # not a Windows drive letter
-        raise PublicatieFout(
-            f"Alleen bestanden en http(s)-adressen worden gelezen, niet '{scheme}:'."
-        )
+        raise PublicatieFout(f"Alleen bestanden en http(s)-adressen worden gelezen, niet '{scheme}:'.")
     path = Path(source)
     if not path.is_file():
         raise PublicatieFout(f"Bestand niet gevonden: {source}")
@@ -47,7 +45,5 @@ def _read_url(url: str) -> bytes:
         reason = getattr(exc, "reason", exc)
         raise PublicatieFout(f"Ophalen van {url} mislukt: {reason}") from None
     if len(data) > MAX_BYTES:
-        raise PublicatieFout(
-            f"Het document op {url} is groter dan {MAX_BYTES // (1024 * 1024)} MB."
-        )
+        raise PublicatieFout(f"Het document op {url} is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
     return data

@@ -43,7 +43,7 @@ def import_upload(opdracht_id: int) -> str:
         if bron.weigering:
             raise PublicatieFout(bron.weigering)
         # An editor who uploads one publication means it to be imported, changed or not.
-        keuzes = Keuzes(opdracht.regeling, opdracht.proef, True, opdracht.gemeente_id, opdracht.streng)
+        keuzes = Keuzes(opdracht.regeling, opdracht.proef, True, opdracht.gemeente_id)
         uitkomst = importeer(naam, bron.data, bron.sha256, keuzes)
     except PublicatieFout as exc:
         uitkomst = Uitkomst(naam, Importbestand.GEWEIGERD, str(exc))
@@ -95,9 +95,7 @@ def import_bestand(bestand_id: int) -> str:
         return "overgeslagen"
     bestand = Importbestand.objects.select_related("opdracht").get(pk=bestand_id)
     opdracht = bestand.opdracht
-    keuzes = Keuzes(
-        opdracht.regeling, opdracht.proef, opdracht.opnieuw, opdracht.gemeente_id, opdracht.streng
-    )
+    keuzes = Keuzes(opdracht.regeling, opdracht.proef, opdracht.opnieuw, opdracht.gemeente_id)
     uitkomst = importeer(bestand.naam, bytes(bestand.bestand), bestand.sha256, keuzes)
     bestand.uitkomst, bestand.reden, bestand.rapport = uitkomst.soort, uitkomst.reden, uitkomst.rapport
     bestand.bestand = b""

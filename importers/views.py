@@ -31,7 +31,6 @@ def upload(request):
             proef=form.cleaned_data["proef"],
             opnieuw=form.cleaned_data["opnieuw"],
             gemeente=form.cleaned_data["gemeente"],
-            streng=True,
             door=request.user,
         )
         # The upload is committed (no transaction around this view), so a worker finds it.

@@ -20,6 +20,4 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem(
-        "Publicatie importeren", reverse("importers_upload"), icon_name="upload", order=250
-    )
+    return ImportMenuItem("Publicatie importeren", reverse("importers_upload"), icon_name="upload", order=250)

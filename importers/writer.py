@@ -62,7 +62,6 @@ def write_document(
     regeling_slug: str = "",
     dry_run: bool = False,
     gemeente: Gemeente | None = None,
-    streng: bool = False,
 ) -> ImportResult:
     """Create or update the pages for `document` under its gemeente's site (the publisher's, or
     `gemeente`: see gemeente_keuze.py); on a dry run, roll everything back."""
@@ -71,9 +70,7 @@ def write_document(
         # One transaction; Wagtail's own reference index and the key of what is published are
         # updated once, at the end, instead of by each signal on the way.
         with transaction.atomic(), disable_reference_index_auto_update(), SearchCacheKey.renewed_once():
-            holder["result"] = _Writer(document, store_files=not dry_run).write(
-                regeling_slug, gemeente, streng
-            )
+            holder["result"] = _Writer(document, store_files=not dry_run).write(regeling_slug, gemeente)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -90,14 +87,14 @@ class _Writer:
         self.meta = document.metadata
         self.figures = FigureImages(store=store_files)
 
-    def write(self, regeling_slug: str, gemeente: Gemeente | None, streng: bool) -> ImportResult:
+    def write(self, regeling_slug: str, gemeente: Gemeente | None) -> ImportResult:
         if not self.meta.identifier:
             raise PublicatieFout(
                 "De publicatie heeft geen identificatie (zoals gmb-2025-538386); "
                 "importeer de publicatie zelf in plaats van een los onderdeel."
             )
         werk = werk_van(self.meta)
-        gemeente, gemeente_reden = kies_gemeente(werk.organisatie, gemeente, streng)
+        gemeente, gemeente_reden = kies_gemeente(werk.organisatie, gemeente)
         regeling, reden = self._regeling(regeling_slug, regelgeving_index(gemeente))
         reden = " ".join(filter(None, [reden, gemeente_reden]))
         versie, created = self._versie(regeling)

@@ -15,7 +15,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 _KEYS = keys.read(os.environ, debug=DEBUG)
 SECRET_KEY = _KEYS.secret_key
-ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1,[::1],testserver").split(",")
+# ".localhost": every gemeente of the demo on its own name (heemstede.localhost) on this machine.
+_DEV_HOSTS = "localhost,.localhost,127.0.0.1,[::1],testserver"
+ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", _DEV_HOSTS).split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [

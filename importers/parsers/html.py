@@ -111,8 +111,7 @@ def parse(data: bytes, bron: str) -> Document:
     if not doc.artikelen() and not doc.divisies() and _has_class(content, NOTICE_CLASSES):
         name = metadata.identifier or "Deze publicatie"
         raise PublicatieFout(
-            f"{name} is een zakelijke mededeling, geen regeling; "
-            "alleen regelingen worden geïmporteerd."
+            f"{name} is een zakelijke mededeling, geen regeling; alleen regelingen worden geïmporteerd."
         )
     return doc
 
@@ -124,9 +123,7 @@ def _load(data: bytes):
     text = decode_text(data)
     # lxml refuses str input that carries an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, huge_tree=False
-    )
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
@@ -523,9 +520,7 @@ class _Builder:
             self.open_artikel(m.group("nr"), m.group("title"))
         elif m := DIVISIE_HEADING.match(text):
             soort = m.group("soort").lower()
-            self.open_divisie(
-                "paragraaf" if soort == "§" else soort, m.group("nr"), m.group("title")
-            )
+            self.open_divisie("paragraaf" if soort == "§" else soort, m.group("nr"), m.group("title"))
         elif (m := BIJLAGE_HEADING.match(text)) and (m.group("nr") or not m.group("title")):
             self.open_bijlage(m.group("nr") or "", m.group("title"))
         elif (m := NUMBERED_HEADING.match(text)) and self.bijlage is None:

@@ -103,8 +103,7 @@ def document_element(blad, label: str):
         raise PublicatieFout(f"{label} bevat geen tekst.")
     if local(content) == "zakelijke-mededeling":
         raise PublicatieFout(
-            f"{label} is een zakelijke mededeling, geen regeling; "
-            "alleen regelingen worden geïmporteerd."
+            f"{label} is een zakelijke mededeling, geen regeling; alleen regelingen worden geïmporteerd."
         )
     return content
 

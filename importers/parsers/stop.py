@@ -60,9 +60,7 @@ IMAGE_ELEMENTS = ("Illustratie", "InlineTekstAfbeelding")
 STAP_VASTSTELLING = "/join/id/stop/procedure/stap_002"
 STAP_ONDERTEKENING = "/join/id/stop/procedure/stap_003"
 
-MUTATIE_FOUT = (
-    "Dit is een wijzigingsbesluit (RegelingMutatie); importeer de geconsolideerde regeling."
-)
+MUTATIE_FOUT = "Dit is een wijzigingsbesluit (RegelingMutatie); importeer de geconsolideerde regeling."
 PAKKET_ONDERDEEL_FOUT = (
     "Dit is alleen de regelingtekst uit een STOP-downloadpakket; de identificatie staat in de "
     "andere bestanden van het pakket. Importeer het hele pakket: de map of het zip-bestand "
@@ -136,9 +134,7 @@ class _StopReader:
             if mutaties:
                 raise PublicatieFout(MUTATIE_FOUT)
             if besluit is None:
-                raise PublicatieFout(
-                    "Geen regelingtekst of besluittekst gevonden in de STOP-publicatie."
-                )
+                raise PublicatieFout("Geen regelingtekst of besluittekst gevonden in de STOP-publicatie.")
             return None, besluit
         if len(regelingen) > 1:
             self.doc.warnings.append(
@@ -614,10 +610,7 @@ def _tabel(el) -> list[Block]:
     tabel = Tabel()
     for tgroup in children(el, "tgroup"):
         for section in tgroup:
-            rows = [
-                [text_of(entry) for entry in children(row, "entry")]
-                for row in children(section, "row")
-            ]
+            rows = [[text_of(entry) for entry in children(row, "entry")] for row in children(section, "row")]
             if local(section) == "thead":
                 tabel.header_rows += len(rows)
             tabel.rows.extend(rows)
@@ -676,5 +669,3 @@ def _vastgesteld_op(procedure) -> date | None:
         for stap in descendants(procedure, "Procedurestap")
     }
     return stappen.get(STAP_VASTSTELLING) or stappen.get(STAP_ONDERTEKENING)
-
-

@@ -47,9 +47,7 @@ def parse_package(files: dict[str, bytes], bron: str) -> Document:
         )
     doc = read_stop(roots[text_name], bron, modules)
     if not delivered and not any(local(m) == "RegelingMetadata" for m in modules):
-        doc.warnings.append(
-            "Het pakket mist RegelingMetadata.xml; titel en organisatie komen uit de tekst."
-        )
+        doc.warnings.append("Het pakket mist RegelingMetadata.xml; titel en organisatie komen uit de tekst.")
     fill_figures(doc, files)
     return doc
 
@@ -63,8 +61,7 @@ def _text_module(roots: dict) -> str:
     texts = texts or [n for n, root in roots.items() if local(root) in besluiten]
     if not texts:
         raise PublicatieFout(
-            "Het pakket bevat geen regelingtekst (RegelingCompact); "
-            "is dit een STOP-downloadpakket?"
+            "Het pakket bevat geen regelingtekst (RegelingCompact); is dit een STOP-downloadpakket?"
         )
     if len(texts) > 1:
         raise PublicatieFout(

@@ -60,9 +60,7 @@ _LETTERED_HEADING = re.compile(r"^([A-H])\.\s+([A-Z].*)$")
 # Several leden run together on one line: "… (indien gewenst). 3. De gemeente …"
 _NEXT_LID = re.compile(r"(?<=[.;:!?\"”])\s+(\d{1,2})\.\s*(?=[A-Z])")
 # A heading glued to the end of a paragraph: "… uitgebracht. Beoordelen aanvraag [Wmo, Awb]."
-_GLUED_HEADING = re.compile(
-    r"^(?P<text>.*[.!?:])\s+(?P<head>[A-Z][^.\[\]]{2,80}?\s*\[[^\[\]]+\])\s*\.?$"
-)
+_GLUED_HEADING = re.compile(r"^(?P<text>.*[.!?:])\s+(?P<head>[A-Z][^.\[\]]{2,80}?\s*\[[^\[\]]+\])\s*\.?$")
 _INLINE_LIST_ITEM = re.compile(r"(?:(?<=:)|(?<=;))\s+([a-z])\.\s+")
 
 _CHROME = (
@@ -147,9 +145,7 @@ class _Capture:
         elif m := re.search(r"gemeente(?:raad)? van (?:de gemeente )?([A-Z][\w\-' ]+?)[,\s]", text):
             meta.gemeente = m.group(1).strip()
         meta.organisatie = organisation("gemeente", meta.gemeente)
-        if m := re.search(
-            r"\|\s*[^|]*\|\s*(?:Gemeenteblad|[A-Z][a-z]+ ?blad)[^|]*\|\s*([^|]+?)\s*\|", text
-        ):
+        if m := re.search(r"\|\s*[^|]*\|\s*(?:Gemeenteblad|[A-Z][a-z]+ ?blad)[^|]*\|\s*([^|]+?)\s*\|", text):
             meta.soort = m.group(1)
         if m := re.search(r"wordt aangehaald als:?\s*(.+?)\.?$", text, re.M | re.I):
             meta.citeertitel = m.group(1).strip(" .")
@@ -164,17 +160,13 @@ class _Capture:
 
         start = len(self.lines)
         for i, line in enumerate(self.lines):
-            if (
-                _HOOFDSTUK.match(line)
-                or _ARTIKEL_LABEL.match(line)
-                or _NUMBERED_HEADING.match(line)
-            ):
+            if _HOOFDSTUK.match(line) or _ARTIKEL_LABEL.match(line) or _NUMBERED_HEADING.match(line):
                 start = i
                 break
         for line in self.lines[:start]:
-            if re.match(
-                r"^(Verordening|Regeling|Besluit|Beleidsregels?|Nadere regels)\b", line
-            ) and (len(line) > len(meta.titel)):
+            if re.match(r"^(Verordening|Regeling|Besluit|Beleidsregels?|Nadere regels)\b", line) and (
+                len(line) > len(meta.titel)
+            ):
                 meta.titel = line
         if not meta.citeertitel and (m := re.search(r"\(([^()]{5,120})\)\s*$", meta.titel)):
             meta.citeertitel = m.group(1)
@@ -235,11 +227,7 @@ class _Capture:
             self._open("nummer", m.group(1), m.group(2))
         elif (tags := tags_line(line)) is not None:
             self._add_tags(tags)
-        elif (
-            (m := _LETTERED_HEADING.match(line))
-            and len(line) <= _MAX_HEADING
-            and not line.endswith(".")
-        ):
+        elif (m := _LETTERED_HEADING.match(line)) and len(line) <= _MAX_HEADING and not line.endswith("."):
             title, tags = split_heading(m.group(0))
             self.target.append(Tussenkop(title))
             self._add_tags(tags)
@@ -282,9 +270,7 @@ class _Capture:
             head, tags = split_heading(glued.group("head"))
             self.target.append(Tussenkop(head))
             self._add_tags(tags)
-            self.doc.warnings.append(
-                f"Kop '{head}' stond vastgeplakt aan de vorige alinea en is losgemaakt."
-            )
+            self.doc.warnings.append(f"Kop '{head}' stond vastgeplakt aan de vorige alinea en is losgemaakt.")
 
     def _definition_line(self, line: str) -> None:
         for piece in split_glued(line):
@@ -307,11 +293,7 @@ def _is_chrome(line: str) -> bool:
 def _is_heading(rest: str) -> bool:
     """ "Vorm en hoogte van de vervoersvoorziening" is a heading; a sentence is not."""
     title, _ = split_heading(rest)
-    return (
-        len(title) <= 120
-        and not re.search(r"\.\s+[A-Z]", title)
-        and not title.endswith((".", ";", ","))
-    )
+    return len(title) <= 120 and not re.search(r"\.\s+[A-Z]", title) and not title.endswith((".", ";", ","))
 
 
 def _definitions_start(lines: list[str]) -> int | None:

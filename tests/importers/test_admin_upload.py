@@ -21,7 +21,7 @@ URL = "/admin/publicatie-importeren/"
 
 def upload_and_follow(client, upload, **fields) -> str:
     """Upload as an editor does; the answer leads to the status page, which is returned."""
-    response = client.post(URL, {"bestand": upload, **fields})
+    response = client.post(URL, {"bestand": upload, "gemeente": lochem_gemeente().pk, **fields})
     assert response.status_code == 302 and response["Location"].startswith(URL)
     status = client.get(response["Location"])
     assert status.status_code == 200
@@ -163,7 +163,7 @@ def test_a_waiting_upload_shows_its_progress_and_reloads_itself(client, db):
 def test_with_a_worker_the_upload_waits_in_the_queue_until_the_worker_imports_it(client, db, database_tasks):
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     upload = SimpleUploadedFile("pakket.zip", zip_of({"../../buiten.xml": b"<a/>", "b.xml": b"<b/>"}))
-    status_url = client.post(URL, {"bestand": upload})["Location"]
+    status_url = client.post(URL, {"bestand": upload, "gemeente": lochem_gemeente().pk})["Location"]
     assert "pakket.zip: in de wachtrij" in client.get(status_url).content.decode()
     taak = DBTaskResult.objects.get(task_path="importers.tasks.import_upload")
     taak.task.call(*taak.args_kwargs["args"])  # what the worker does with it
@@ -199,7 +199,7 @@ def test_editor_uploads_a_zip_of_publications_and_sees_each_and_the_summary(clie
 def test_a_zip_of_publications_shows_its_progress_while_the_worker_imports(client, db, database_tasks):
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     upload = SimpleUploadedFile("regelgeving.zip", bundel_zip())
-    status_url = client.post(URL, {"bestand": upload})["Location"]
+    status_url = client.post(URL, {"bestand": upload, "gemeente": lochem_gemeente().pk})["Location"]
     upload_taak = DBTaskResult.objects.get(task_path="importers.tasks.import_upload")
     upload_taak.task.call(*upload_taak.args_kwargs["args"])  # the worker splits the zip
     html = client.get(status_url).content.decode()

@@ -33,7 +33,7 @@ KAPOT = b"<officiele-publicatie><gemeenteblad><kop>"
 
 def run_import(*args) -> str:
     out = StringIO()
-    call_command("import_publicatie", *map(str, args), stdout=out)
+    call_command("import_publicatie", "--gemeente", "lochem", *map(str, args), stdout=out)
     return out.getvalue()
 
 
@@ -53,9 +53,9 @@ def site_gebouwd():
     """The site's pages, committed before the worker backend is switched on (in a database that a
     transactional test emptied, building them replaces Wagtail's placeholder page, whose search
     update would otherwise be queued for a page that is gone)."""
-    from regelgeving.site_setup import ensure_site
+    from regelgeving.site_setup import ensure_gemeente, site_address
 
-    ensure_site()
+    ensure_gemeente("Lochem", "gm1859", *site_address())
 
 
 def imported() -> list[str]:
@@ -195,7 +195,7 @@ def test_the_command_waits_for_the_workers_and_shows_each_result(site_gebouwd, d
 
     def command():
         try:
-            call_command("import_publicatie", str(bundel), stdout=out)
+            call_command("import_publicatie", "--gemeente", "lochem", str(bundel), stdout=out)
         except BaseException as exc:  # noqa: BLE001 - reported in the test's own thread
             errors.append(exc)
         finally:

@@ -38,11 +38,13 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Alleen lezen en rapporteren")
         parser.add_argument("--json", action="store_true", help="Rapport als JSON")
         parser.add_argument(
-            "--opnieuw", action="store_true",
+            "--opnieuw",
+            action="store_true",
             help="Bij een map of zip: importeer ook bestanden die ongewijzigd al geïmporteerd zijn",
         )
         parser.add_argument(
-            "--niet-wachten", action="store_true",
+            "--niet-wachten",
+            action="store_true",
             help="Met TASK_BACKEND=database: zet de publicaties in de wachtrij en stop meteen",
         )
 
@@ -69,7 +71,9 @@ class Command(BaseCommand):
         """One publication (a file, or a folder or zip that holds one): its full report."""
         if bron.weigering:
             raise CommandError(bron.weigering)
-        keuzes = Keuzes(options["regeling"], options["dry_run"], opnieuw=True, gemeente_id=options["gemeente_id"])
+        keuzes = Keuzes(
+            options["regeling"], options["dry_run"], opnieuw=True, gemeente_id=options["gemeente_id"]
+        )
         uitkomst = importeer(source, bron.data, bron.sha256, keuzes)
         if uitkomst.soort == Importbestand.GEWEIGERD:
             raise CommandError(uitkomst.reden)

@@ -13,8 +13,7 @@ _DEFINITIONS_TITLE = re.compile(r"^(?:begripsbepaling(?:en)?|begrippen|definitie
 
 def is_definitions_article(artikel: Artikel) -> bool:
     return bool(
-        _DEFINITIONS_TITLE.match(artikel.opschrift)
-        or _DEFINITIONS_INTRO.search(block_text(artikel.blocks))
+        _DEFINITIONS_TITLE.match(artikel.opschrift) or _DEFINITIONS_INTRO.search(block_text(artikel.blocks))
     )
 
 
@@ -23,9 +22,7 @@ def collect_begrippen(doc: Document) -> list[Begrip]:
     for artikel in doc.artikelen():
         if is_definitions_article(artikel):
             view = definition_view(artikel.blocks)
-            found.extend(
-                begrippen_from_blocks(view, f"artikel {artikel.nummer}", lowercase_terms=True)
-            )
+            found.extend(begrippen_from_blocks(view, f"artikel {artikel.nummer}", lowercase_terms=True))
     return found
 
 

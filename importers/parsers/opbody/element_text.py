@@ -74,9 +74,7 @@ def heading_text(kop) -> str:
 
 
 def has_block_children(el) -> bool:
-    return any(
-        local(c) and local(c) not in INLINE_NAMES and local(c) not in MARKER_NAMES for c in el
-    )
+    return any(local(c) and local(c) not in INLINE_NAMES and local(c) not in MARKER_NAMES for c in el)
 
 
 def list_number(li) -> str:

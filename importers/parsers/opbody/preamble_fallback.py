@@ -18,9 +18,7 @@ from .element_text import has_block_children, inline_text
 from .tidy import merge_lists
 from .walker import BodyWalker
 
-_ARTICLE_HEAD = re.compile(
-    r"^(?:artikel|art\.)\s+(?P<nr>\d+[a-z]?(?:[.:]\d+[a-z]?)*|[IVXLC]+)(?!\w)", re.I
-)
+_ARTICLE_HEAD = re.compile(r"^(?:artikel|art\.)\s+(?P<nr>\d+[a-z]?(?:[.:]\d+[a-z]?)*|[IVXLC]+)(?!\w)", re.I)
 _ANNEX_HEAD = re.compile(r"^bijlage\b", re.I)
 _DIVISION_HEAD = re.compile(
     r"^(?:(?i:hoofdstuk|afdeling|paragraaf|§)\s*\S+|(?:[A-Z]|[IVX]+)\.\s+\S).{0,120}$"
@@ -153,11 +151,7 @@ class _FallbackBuilder:
 def fallback_from_aanhef(aanhef, walker: BodyWalker) -> FallbackParts | None:
     """Articles from bold "Artikel N" lines in the preamble; None when there are none."""
     elements = list(flow(aanhef))
-    heads = [
-        i
-        for i, el in enumerate(elements)
-        if local(el) == "al" and _ARTICLE_HEAD.match(bold_text(el))
-    ]
+    heads = [i for i, el in enumerate(elements) if local(el) == "al" and _ARTICLE_HEAD.match(bold_text(el))]
     if not heads:
         return None
     builder = _FallbackBuilder(walker)

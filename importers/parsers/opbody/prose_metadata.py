@@ -9,12 +9,8 @@ from ...grammar import CLOSING_LINE
 from ...tree import Alinea, Block, Document, Metadata, Tussenkop, iter_blocks
 
 _IN_FORCE = (
-    re.compile(
-        r"treedt\s+in\s+werking\s+(?:op|met\s+ingang\s+van|per)\s+(?P<rest>\d.{0,30})", re.I
-    ),
-    re.compile(
-        r"treedt\s+(?:op|met\s+ingang\s+van|per)\s+(?P<rest>\d.{0,30}?)\s+in\s+werking", re.I
-    ),
+    re.compile(r"treedt\s+in\s+werking\s+(?:op|met\s+ingang\s+van|per)\s+(?P<rest>\d.{0,30})", re.I),
+    re.compile(r"treedt\s+(?:op|met\s+ingang\s+van|per)\s+(?P<rest>\d.{0,30}?)\s+in\s+werking", re.I),
 )
 _CITED = re.compile(
     r"\b(?:wordt|worden|kan\s+worden|kunnen\s+worden)\s+aangehaald\s+als\s*:?\s*(?P<t>\S.*)$",

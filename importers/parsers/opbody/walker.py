@@ -144,9 +144,7 @@ class BodyWalker:
     def figures(self, el) -> list[Block]:
         """A Figuur for each illustratie: <plaatje><illustratie naam="…"/></plaatje>."""
         images = [el] if local(el) == "illustratie" else descendants(el, "illustratie")
-        caption = " ".join(
-            inline_text(c) for c in el if local(c) in ("titel", "bijschrift", "onderschrift")
-        )
+        caption = " ".join(inline_text(c) for c in el if local(c) in ("titel", "bijschrift", "onderschrift"))
         return [
             Figuur(
                 bron=(img.get("naam") or "").strip(),
