@@ -8,10 +8,10 @@ from .writer import ImportResult, write_document
 
 
 def import_bytes(
-    data: bytes, bron: str, regeling_slug: str = "", dry_run: bool = False
+    data: bytes, bron: str, regeling_slug: str = "", dry_run: bool = False, concept: bool = False
 ) -> ImportResult:
     document = parse_publicatie(data, bron)
-    return write_document(document, regeling_slug=regeling_slug, dry_run=dry_run)
+    return write_document(document, regeling_slug=regeling_slug, dry_run=dry_run, concept=concept)
 
 
 def import_source(source: str, regeling_slug: str = "", dry_run: bool = False) -> ImportResult:

@@ -1,5 +1,5 @@
-"""The import of an uploaded publication, run by the task worker rather than in the editor's request
-(a large publication takes longer than a web request may)."""
+"""Imports run by the task worker: an uploaded publication (a large one takes longer than a web
+request may), and bringing a gemeente's regelingen in step with CVDR (periodic work)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from .cvdr_bijwerken import bijwerken
+from .cvdr_gemeente import CvdrGemeente
+from .cvdr_sru.errors import ZoekdienstFout
 from .errors import PublicatieFout
 from .formats import parse_publicatie
 from .models import Importopdracht
@@ -67,3 +70,13 @@ def _progress(opdracht: Importopdracht, stap: str) -> None:
 def _purge_finished() -> None:
     """Uploads finished more than BEWAREN ago go when the next one comes (no schedule needed)."""
     Importopdracht.objects.filter(klaar_op__lt=timezone.now() - BEWAREN).delete()
+
+
+@task()
+def cvdr_bijwerken(naam: str, cbs_code: str) -> str:
+    """`manage.py cvdr_bijwerken` as periodic work: returns the summary, or why the search failed
+    (both are also kept on the gemeente's CvdrBijwerking). Drafts or not follows the setting."""
+    try:
+        return bijwerken(CvdrGemeente(naam=naam, cbs_code=cbs_code)).samenvatting()
+    except ZoekdienstFout as exc:
+        return str(exc)
