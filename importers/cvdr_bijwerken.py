@@ -22,8 +22,8 @@ from .cvdr_sru.client import ZOEKDIENST, CvdrZoekdienst
 from .cvdr_sru.errors import ZoekdienstFout
 from .cvdr_sru.records import CvdrRecord
 from .errors import PublicatieFout
-from .formats import parse_publicatie
 from .models import CvdrBijwerking, CvdrImport
+from .parsers import cvdr
 from .writer import write_document
 
 logger = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ def _een_record(
     if eerder.exists():
         return Regelverslag(record, OVERGESLAGEN, "overgeslagen: deze versie is al geïmporteerd")
     try:
-        document = parse_publicatie(zoekdienst.document(record), record.xml_url)
+        document = cvdr.parse(zoekdienst.document(record), record.xml_url)
         _controleer(document.metadata, record, gemeente)
         with transaction.atomic():
             report = write_document(document, concept=concept).report

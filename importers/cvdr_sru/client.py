@@ -107,16 +107,19 @@ class CvdrZoekdienst:
                 raise _Opnieuw(f"de server antwoordde met HTTP {exc.code}") from None
             raise ZoekdienstFout(_refusal(wat, exc)) from None
         except TimeoutError:
-            raise _Opnieuw(f"geen antwoord binnen {self.timeout:g} seconden") from None
+            raise _Opnieuw(self._te_laat()) from None
         except URLError as exc:
             if isinstance(exc.reason, TimeoutError):
-                raise _Opnieuw(f"geen antwoord binnen {self.timeout:g} seconden") from None
+                raise _Opnieuw(self._te_laat()) from None
             raise _Opnieuw(f"geen verbinding ({exc.reason})") from None
         except OSError as exc:  # the connection broke off while the answer came in
             raise _Opnieuw(f"de verbinding werd verbroken ({exc})") from None
         if len(data) > MAX_BYTES:
             raise ZoekdienstFout(f"{wat}: het antwoord is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
         return data
+
+    def _te_laat(self) -> str:
+        return f"geen antwoord binnen {self.timeout:g} {'seconde' if self.timeout == 1 else 'seconden'}"
 
 
 def _refusal(wat: str, exc: HTTPError) -> str:
@@ -133,4 +136,3 @@ def _refusal(wat: str, exc: HTTPError) -> str:
     known = {404: "niet gevonden", 403: "geen toegang", 400: "ongeldige vraag"}
     toelichting = f" ({known[exc.code]})" if exc.code in known else ""
     return f"{wat} mislukt: HTTP {exc.code}{toelichting}."
-

@@ -22,11 +22,15 @@ class Command(BaseCommand):
         )
         parser.add_argument("--code", default="", help="CBS-code van de gemeente (gm0397)")
         parser.add_argument(
-            "--sinds", default="", help="Vraag wat op of na deze datum (JJJJ-MM-DD) is gewijzigd, "
-            "in plaats van sinds de vorige keer"
+            "--sinds",
+            default="",
+            help="Vraag wat op of na deze datum (JJJJ-MM-DD) is gewijzigd, "
+            "in plaats van sinds de vorige keer",
         )
         parser.add_argument(
-            "--concept", action="store_true", default=None,
+            "--concept",
+            action="store_true",
+            default=None,
             help="Importeer als concept: een redacteur controleert en publiceert",
         )
 
