@@ -104,3 +104,47 @@ class GeimporteerdeBron(models.Model):
 
     def __str__(self):
         return self.naam
+
+
+class CvdrBijwerking(models.Model):
+    """How far a gemeente's regelingen are in step with CVDR: `cvdr_bijwerken` asks the search service
+    only for what changed on or after `gewijzigd_vanaf`, and moves that date on after a run, never
+    past a regeling that failed to import (the next run tries it again)."""
+
+    cbs_code = models.CharField(max_length=6, unique=True)  # gm0397
+    gemeente = models.CharField(max_length=100)  # the name as CVDR writes it (dcterms.creator)
+    gewijzigd_vanaf = models.DateField(null=True)  # None: nothing asked yet; the first run asks all
+    laatste_run_op = models.DateTimeField(null=True)
+    laatste_geslaagd_op = models.DateTimeField(null=True)  # the last run without a failure
+    uitkomst = models.TextField(blank=True)  # the last run's summary, or why it stopped
+
+    class Meta:
+        verbose_name = "CVDR-bijwerking"
+        verbose_name_plural = "CVDR-bijwerkingen"
+
+    def __str__(self):
+        return f"{self.gemeente} ({self.cbs_code})"
+
+
+class CvdrImport(models.Model):
+    """One CVDR record a run took up, and what became of it: a record imported before (the same
+    version, changed on the same date) is not imported again."""
+
+    bijwerking = models.ForeignKey(CvdrBijwerking, on_delete=models.CASCADE, related_name="imports")
+    identifier = models.CharField(max_length=50)  # CVDR621050_2
+    gewijzigd = models.DateField(null=True)  # dcterms.modified of the record
+    geslaagd = models.BooleanField()
+    melding = models.TextField(blank=True)  # the import's status, or why it failed
+    op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "CVDR-import"
+        verbose_name_plural = "CVDR-imports"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bijwerking", "identifier", "gewijzigd"], name="cvdr_import_eenmaal_per_versie"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.identifier} ({'geslaagd' if self.geslaagd else 'mislukt'})"

@@ -8,11 +8,11 @@ from .writer import ImportResult, write_document
 
 
 def import_bytes(
-    data: bytes, bron: str, regeling_slug: str = "", dry_run: bool = False, **gemeente
+    data: bytes, bron: str, regeling_slug: str = "", dry_run: bool = False, concept: bool = False, **gemeente
 ) -> ImportResult:
     """`gemeente`: the gemeente to file under (write_document's `gemeente`)."""
     document = parse_publicatie(data, bron)
-    return write_document(document, regeling_slug=regeling_slug, dry_run=dry_run, **gemeente)
+    return write_document(document, regeling_slug=regeling_slug, dry_run=dry_run, concept=concept, **gemeente)
 
 
 def import_source(source: str, regeling_slug: str = "", dry_run: bool = False, **gemeente) -> ImportResult:

@@ -1,7 +1,7 @@
-"""The import of an uploaded publication, run by the task worker rather than in the editor's request
-(a large publication takes longer than a web request may). An upload or command run holding several
-publications (a folder or zip of them) becomes one task per publication, so several workers share
-the work; the last one to finish writes the summary."""
+"""Imports run by the task worker: an uploaded publication (a large one takes longer than a web
+request may); an upload or command run holding several publications (a folder or zip of them) as
+one task per publication, so several workers share the work and the last one to finish writes the
+summary; and bringing a gemeente's regelingen in step with CVDR (periodic work)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResult, task
 
+from regelgeving.models.gemeente import Gemeente
+
 from .batch import Keuzes, Samenvatting, Uitkomst, importeer, interne_fout
 from .bundles import Bron, bundle_from_bytes
+from .cvdr_bijwerken import bijwerken
+from .cvdr_gemeente import van_gemeente
+from .cvdr_sru.errors import ZoekdienstFout
 from .errors import PublicatieFout
 from .models import Importbestand, Importopdracht
 from .packages import is_zip
@@ -148,3 +153,22 @@ def _progress(opdracht: Importopdracht, stap: str) -> None:
 def _purge_finished() -> None:
     """Uploads finished more than BEWAREN ago go when the next one comes (no schedule needed)."""
     Importopdracht.objects.filter(klaar_op__lt=timezone.now() - BEWAREN).delete()
+
+
+@task()
+def cvdr_bijwerken(gemeente_id: int) -> str:
+    """`manage.py cvdr_bijwerken` as periodic work: returns the summary, or why the search failed
+    (both are also kept on the gemeente's CvdrBijwerking). Drafts or not follows the setting."""
+    try:
+        return bijwerken(van_gemeente(Gemeente.objects.get(pk=gemeente_id))).samenvatting()
+    except ZoekdienstFout as exc:
+        return str(exc)
+
+
+@task()
+def cvdr_alle_gemeenten() -> str:
+    """Every gemeente with a CBS code brought in step with CVDR, one task each (the planner's work)."""
+    gemeenten = Gemeente.objects.exclude(cbs_code="").exclude(naam="")
+    for gemeente in gemeenten:
+        cvdr_bijwerken.enqueue(gemeente.pk)
+    return f"{len(gemeenten)} gemeente(n) in de wachtrij"

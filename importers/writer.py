@@ -62,15 +62,21 @@ def write_document(
     regeling_slug: str = "",
     dry_run: bool = False,
     gemeente: Gemeente | None = None,
+    concept: bool = False,
 ) -> ImportResult:
     """Create or update the pages for `document` under its gemeente's site (the publisher's, or
-    `gemeente`: see gemeente_keuze.py); on a dry run, roll everything back."""
+    `gemeente`: see gemeente_keuze.py); on a dry run, roll everything back.
+
+    With `concept`, a new version (and a regeling that is new with it) stays a draft for an editor
+    to check and publish, also when it is the regeling's first.
+    """
     holder: dict = {}
     try:
         # One transaction; Wagtail's own reference index and the key of what is published are
         # updated once, at the end, instead of by each signal on the way.
         with transaction.atomic(), disable_reference_index_auto_update(), SearchCacheKey.renewed_once():
-            holder["result"] = _Writer(document, store_files=not dry_run).write(regeling_slug, gemeente)
+            writer = _Writer(document, store_files=not dry_run, concept=concept)
+            holder["result"] = writer.write(regeling_slug, gemeente)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -82,9 +88,10 @@ def write_document(
 
 
 class _Writer:
-    def __init__(self, document: Document, store_files: bool = True):
+    def __init__(self, document: Document, store_files: bool = True, concept: bool = False):
         self.doc = document
         self.meta = document.metadata
+        self.concept = concept
         self.figures = FigureImages(store=store_files)
 
     def write(self, regeling_slug: str, gemeente: Gemeente | None) -> ImportResult:
@@ -166,7 +173,9 @@ class _Writer:
             slug = self._free_slug(index, slug, werk)
         if Page.objects.child_of(index).filter(slug=slug).exists():
             raise PublicatieFout(f"Het adres /regelgeving/{slug}/ is al in gebruik door een andere pagina.")
-        regeling = RegelingPage(title=werk.titel, slug=slug, werk_id=werk.key, organisatie=werk.organisatie)
+        regeling = RegelingPage(
+            title=werk.titel, slug=slug, werk_id=werk.key, organisatie=werk.organisatie, live=not self.concept
+        )
         index.add_child(instance=regeling)
         return regeling, f"Nieuwe regeling: er was nog geen regeling van dit werk ({werk.uitleg})."
 
@@ -198,8 +207,8 @@ class _Writer:
             versie = RegelingVersiePage(slug=self._versie_slug(regeling))
             # A further version of an existing regeling starts as a draft for an editor to check
             # and publish; published, it shows at once as "toekomstig" until its in-werking date.
-            # The first version is live at once.
-            if RegelingVersiePage.objects.child_of(regeling).exists():
+            # The first version is live at once, unless the import was asked for as a concept.
+            if self.concept or RegelingVersiePage.objects.child_of(regeling).exists():
                 versie.live = False
         versie.title = versie.draft_title = (m.citeertitel or m.titel)[:255]
         versie.officiele_titel = m.titel

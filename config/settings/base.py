@@ -199,6 +199,11 @@ LOKET_PANEL_CONFIRM_DAYS = int(os.environ.get("LOKET_PANEL_CONFIRM_DAYS", "7"))
 # an anonymous visitor's session expires; `clearsessions` then deletes it from the database.
 LOKET_FLOW_TIMEOUT_MINUTES = int(os.environ.get("LOKET_FLOW_TIMEOUT_MINUTES", "30"))
 
+# `manage.py cvdr_bijwerken`: the CVDR search service (SRU) it asks, and whether what it imports
+# waits as a draft for an editor (as with --concept) rather than showing at once.
+CVDR_ZOEKDIENST_URL = os.environ.get("CVDR_ZOEKDIENST_URL", "https://zoekservice.overheid.nl/sru/Search")
+CVDR_BIJWERKEN_ALS_CONCEPT = env_bool("CVDR_BIJWERKEN_ALS_CONCEPT", False)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
