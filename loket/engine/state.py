@@ -24,7 +24,13 @@ PREFIX = "loket:"
 
 
 def timeout_seconds() -> int:
-    return settings.LOKET_FLOW_TIMEOUT_MINUTES * 60
+    # round(): a test may set a fraction of a minute, to see the timeout in seconds.
+    return round(settings.LOKET_FLOW_TIMEOUT_MINUTES * 60)
+
+
+def warning_seconds() -> int:
+    """How long before the answers go a page warns and offers more time."""
+    return round(settings.LOKET_FLOW_WARNING_MINUTES * 60)
 
 
 class FlowState:
@@ -41,6 +47,7 @@ class FlowState:
         self.started: float = data.get("started") or time.time()
         self.token: str = data.get("token") or secrets.token_hex(16)
         self.submitted: list[str] = self.session.get(f"{self.key}:ingediend", [])
+        self.sealed_at: float | None = None
         if self.answers:
             self.save()  # activity: the inactivity timeout counts from now
 
@@ -64,8 +71,16 @@ class FlowState:
     def save(self) -> None:
         data = {"answers": self.answers, "started": self.started, "token": self.token}
         self.session[self.key] = encrypt(json.dumps(data))
+        self.sealed_at = time.time()
         if self.anonymous:
             self.session.set_expiry(timeout_seconds())
+
+    def seconds_left(self) -> int | None:
+        """Seconds until the answers time out (None when there are none to lose). Every request
+        that reads them seals them again, so this is the whole timeout, counted from now."""
+        if not self.answers or self.sealed_at is None:
+            return None
+        return max(0, round(self.sealed_at + timeout_seconds() - time.time()))
 
     def store(self, slug: str, post: QueryDict, field_names) -> None:
         self.answers[slug] = {name: post.getlist(name) for name in field_names if name in post}
