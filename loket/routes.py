@@ -37,5 +37,6 @@ FLOW_EXTEND = "loket_flow_extend"
 # PeilingPage: the public pages of Lochem spreekt (loket/panel/views.py).
 PEILING_OVERVIEW = "loket_peiling_overview"
 PEILING_ANSWER = "loket_peiling_answer"
+PEILING_STOP = "loket_peiling_stop"
 PEILING_RESULTS_EARLY = "loket_peiling_results_early"
 
