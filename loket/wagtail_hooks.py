@@ -21,8 +21,10 @@ hooks.register(routes.FLOW_CONSENT, engine.consent)
 hooks.register(routes.FLOW_CONFIRMATION, engine.confirmation)
 hooks.register(routes.FLOW_NOT_ELIGIBLE, engine.not_eligible)
 hooks.register(routes.FLOW_STOP, engine.stop)
+hooks.register(routes.FLOW_EXTEND, engine.extend)
 hooks.register(routes.PEILING_OVERVIEW, panel_public.peiling_overzicht)
 hooks.register(routes.PEILING_ANSWER, panel_public.peiling_invullen)
+hooks.register(routes.PEILING_STOP, panel_public.peiling_stoppen)
 hooks.register(routes.PEILING_RESULTS_EARLY, panel_public.peiling_resultaten_vooraf)
 
 # The ways in: the home page leads to the flows, an article to the flows that apply it.

@@ -121,15 +121,27 @@ def _filename(*parts: str) -> str:
     return "-".join(slugs or ["regeling"]) + ".pdf"
 
 
-def artikel_document(artikel) -> Document:
-    """One article as a PDF, with its version, validity, citation and permanent link."""
+def _below(context: dict, niveau: int) -> dict:
+    """`context` for text under a heading of `niveau`: its sub-headings (the tussenkop block's
+    template reads kop_niveau, as on the HTML pages) come one level below it, at most h6."""
+    return context | {"kop_niveau": min(6, niveau + 1)}
+
+
+def artikel_html(artikel) -> str:
+    """The HTML that becomes an article's PDF: the title h1, its text under an h2."""
     versie = artikel.versie
     context = _context(versie, artikel)
     context.update(titel=artikel.citeertitel, citatie=artikel.citeertitel)
-    context["tekst"] = render_stream(artikel.body, context)
-    context["toelichting"] = render_stream(artikel.toelichting, context)
-    html = render_to_string("regelgeving/pdf/artikel.html", context)
-    return Document(_render_pdf(html, _root_url(artikel)), _filename("artikel", artikel.nummer, versie.title))
+    context["tekst"] = render_stream(artikel.body, _below(context, 2))
+    context["toelichting"] = render_stream(artikel.toelichting, _below(context, 2))
+    return render_to_string("regelgeving/pdf/artikel.html", context)
+
+
+def artikel_document(artikel) -> Document:
+    """One article as a PDF, with its version, validity, citation and permanent link."""
+    html = artikel_html(artikel)
+    filename = _filename("artikel", artikel.nummer, artikel.versie.title)
+    return Document(_render_pdf(html, _root_url(artikel)), filename)
 
 
 def _prefix_ids(html: str, prefix: str) -> str:
@@ -172,8 +184,10 @@ def _onderdelen(versie, context: dict) -> list[dict]:
                     "soort": type(page).__name__.removesuffix("Page").lower(),
                     "niveau": niveau,
                     "anker": f"onderdeel-{page.pk}",
-                    "tekst": _rendered(stream, context, f"onderdeel-{page.pk}"),
-                    "toelichting": _rendered(toelichting_of(page), context, f"toelichting-{page.pk}"),
+                    "tekst": _rendered(stream, _below(context, niveau), f"onderdeel-{page.pk}"),
+                    "toelichting": _rendered(
+                        toelichting_of(page), _below(context, niveau), f"toelichting-{page.pk}"
+                    ),
                 }
             )
     return onderdelen
@@ -183,13 +197,18 @@ def _rendered(stream, context: dict, prefix: str) -> str:
     return mark_safe(_prefix_ids(stream.render_as_block(context), prefix)) if stream else ""
 
 
-def versie_document(versie) -> Document:
-    """A whole version as a PDF: front matter, table of contents, all articles and annexes."""
+def versie_html(versie) -> str:
+    """The HTML that becomes a whole version's PDF: the title h1, the aanhef, chapters and
+    slotformulering h2, and below them every part one level deeper than the part it is in."""
     context = _context(versie, versie)
     titel = versie.citeertitel or versie.title
     context.update(titel=titel, citatie=f"{titel}, {versie.publicatie_aanduiding}")
-    context["aanhef"] = render_stream(versie.aanhef, context)
-    context["sluiting"] = render_stream(versie.sluiting, context)
+    context["aanhef"] = render_stream(versie.aanhef, _below(context, 2))
+    context["sluiting"] = render_stream(versie.sluiting, _below(context, 2))
     context["onderdelen"] = _onderdelen(versie, context)
-    html = render_to_string("regelgeving/pdf/versie.html", context)
-    return Document(_render_pdf(html, _root_url(versie)), _filename(versie.title))
+    return render_to_string("regelgeving/pdf/versie.html", context)
+
+
+def versie_document(versie) -> Document:
+    """A whole version as a PDF: front matter, table of contents, all articles and annexes."""
+    return Document(_render_pdf(versie_html(versie), _root_url(versie)), _filename(versie.title))

@@ -198,6 +198,9 @@ LOKET_PANEL_CONFIRM_DAYS = int(os.environ.get("LOKET_PANEL_CONFIRM_DAYS", "7"))
 # Minutes without activity after which the (encrypted) answers of an unfinished flow are gone and
 # an anonymous visitor's session expires; `clearsessions` then deletes it from the database.
 LOKET_FLOW_TIMEOUT_MINUTES = int(os.environ.get("LOKET_FLOW_TIMEOUT_MINUTES", "30"))
+# Minutes before that moment a page of the flow warns and offers more time (WCAG 2.2.1, with
+# JavaScript: site/static/js/verloop.js). Tests set both to fractions of a minute.
+LOKET_FLOW_WARNING_MINUTES = int(os.environ.get("LOKET_FLOW_WARNING_MINUTES", "5"))
 
 # `manage.py cvdr_bijwerken`: the CVDR search service (SRU) it asks, and whether what it imports
 # waits as a draft for an editor (as with --concept) rather than showing at once.

@@ -12,6 +12,7 @@ session expires after the same time, so `clearsessions` deletes it.
 from __future__ import annotations
 
 import json
+import math
 import secrets
 import time
 
@@ -24,7 +25,13 @@ PREFIX = "loket:"
 
 
 def timeout_seconds() -> int:
-    return settings.LOKET_FLOW_TIMEOUT_MINUTES * 60
+    # round(): a test may set a fraction of a minute, to see the timeout in seconds.
+    return round(settings.LOKET_FLOW_TIMEOUT_MINUTES * 60)
+
+
+def warning_seconds() -> int:
+    """How long before the answers go a page warns and offers more time."""
+    return round(settings.LOKET_FLOW_WARNING_MINUTES * 60)
 
 
 class FlowState:
@@ -41,6 +48,7 @@ class FlowState:
         self.started: float = data.get("started") or time.time()
         self.token: str = data.get("token") or secrets.token_hex(16)
         self.submitted: list[str] = self.session.get(f"{self.key}:ingediend", [])
+        self.sealed_at: int | None = None
         if self.answers:
             self.save()  # activity: the inactivity timeout counts from now
 
@@ -64,8 +72,19 @@ class FlowState:
     def save(self) -> None:
         data = {"answers": self.answers, "started": self.started, "token": self.token}
         self.session[self.key] = encrypt(json.dumps(data))
+        # Fernet stamps whole seconds, taken within encrypt(): this second is at least as late.
+        self.sealed_at = int(time.time())
         if self.anonymous:
             self.session.set_expiry(timeout_seconds())
+
+    def seconds_left(self) -> int | None:
+        """Seconds until the answers no longer open (None when there are none to lose). Every
+        request that reads them seals them again, so this is about the whole timeout. Rounded
+        up, and Fernet still opens a token throughout its last whole second: a page that counts
+        down to this never says the answers are gone while they are still there."""
+        if not self.answers or self.sealed_at is None:
+            return None
+        return max(0, math.ceil(self.sealed_at + timeout_seconds() + 1 - time.time()))
 
     def store(self, slug: str, post: QueryDict, field_names) -> None:
         self.answers[slug] = {name: post.getlist(name) for name in field_names if name in post}

@@ -1,5 +1,5 @@
 """The views of the flow engine, one per FlowPage route: start, step, summary, consent,
-confirmation, "not possible" and "stop and wipe".
+confirmation, "not possible", "stop and wipe" and "more time".
 
 Every view takes the FlowPage and reads the flow's declaration from it; all answers live in
 the session (state.py) and are validated again (progress.py) before the summary and the
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -20,7 +20,7 @@ from ..flows.base import Ineligible, display_value
 from ..intake import intake_for
 from ..pipeline import DuplicateSubmission
 from .progress import Progress, initial_data, validate
-from .state import FlowState
+from .state import FlowState, warning_seconds
 
 SUMMARY_PARAM = "terug"
 EXPIRED_PARAM = "verlopen"
@@ -71,7 +71,22 @@ def _context(page, flow, state=None, **extra):
         # Every page of a flow says how long answers are kept and offers to stop and wipe them.
         "bewaar_minuten": settings.LOKET_FLOW_TIMEOUT_MINUTES,
         "stoppen": _url(page, "stoppen"),
+        "verloop": _timeout_warning(page, state),
     } | extra
+
+
+def _timeout_warning(page, state) -> dict | None:
+    """What site/static/js/verloop.js needs to warn before the answers time out and to offer
+    more time (WCAG 2.2.1); None on a page with no answers to lose."""
+    seconds_left = state.seconds_left() if state is not None else None
+    if seconds_left is None:
+        return None
+    return {
+        "seconden": seconds_left,
+        "waarschuwing": warning_seconds(),
+        "waarschuwing_minuten": settings.LOKET_FLOW_WARNING_MINUTES,
+        "verlengen": _url(page, "verlengen"),
+    }
 
 
 def _progress_bar(steps, current_index: int) -> dict:
@@ -339,6 +354,7 @@ def _show_consent(request, page, flow, state, form, steps, status: int = 200):
         _context(
             page,
             flow,
+            state,
             form=form,
             voortgang=_progress_bar(steps, len(steps) + 1),
             terug=_url(page, "controleren"),
@@ -405,3 +421,19 @@ def stop(request, page):
         "loket/stoppen.html",
         _context(page, flow, terug=_continue_url(page, validate(flow, state))),
     )
+
+
+# -- more time -------------------------------------------------------------------------------------
+
+
+def extend(request, page):
+    """POST from the timeout warning's "Ik heb meer tijd nodig" (verloop.js): the answers are
+    sealed again, so the inactivity timeout counts from now. JSON with the seconds the answers
+    now have; 410 when there are none (they timed out, were wiped, or this session never had any)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    state = FlowState(request, page)  # opening the answers seals them again
+    seconds_left = state.seconds_left()
+    if seconds_left is None:
+        return JsonResponse({"verlengd": False}, status=410)
+    return JsonResponse({"verlengd": True, "seconden": seconds_left})

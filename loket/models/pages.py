@@ -158,6 +158,10 @@ class FlowPage(RoutablePageMixin, Page):
     def stoppen(self, request):
         return routes.view(routes.FLOW_STOP)(request, self)
 
+    @path("verlengen/", name="verlengen")
+    def verlengen(self, request):
+        return routes.view(routes.FLOW_EXTEND)(request, self)
+
 
 class ArtikelVerwijzing(Orderable):
     """An article that governs a flow, by number: shown as the version in force has it, with

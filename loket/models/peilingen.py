@@ -78,6 +78,10 @@ class PeilingPage(RoutablePageMixin, Page):
     def invullen(self, request, token):
         return routes.view(routes.PEILING_ANSWER)(request, self, token)
 
+    @re_path(r"^invullen/(?P<token>[A-Za-z0-9_-]{20,80})/stoppen/$", name="stoppen")
+    def stoppen(self, request, token):
+        return routes.view(routes.PEILING_STOP)(request, self, token)
+
     @re_path(r"^resultaten/(?P<sleutel>[A-Za-z0-9_.-]{20,200})/$", name="resultaten")
     def resultaten(self, request, sleutel):
         return routes.view(routes.PEILING_RESULTS_EARLY)(request, self, sleutel)

@@ -51,6 +51,13 @@ def _page(request, template: str, status: str, **context):
 # -- a peiling (routes of PeilingPage) -----------------------------------------------------
 
 
+STOPPED_PARAM = "gestopt"
+
+
+def _subpage(peiling, route: str, token: str) -> str:
+    return peiling.url + peiling.reverse_subpage(route, kwargs={"token": token})
+
+
 def peiling_overzicht(request, peiling):
     openbaar = peiling.resultaten_openbaar()
     return TemplateResponse(
@@ -62,13 +69,14 @@ def peiling_overzicht(request, peiling):
             "uitslag": results.uitslag(peiling) if openbaar else None,
             "vrijgave": peiling.vrijgave_of_none(),
             "vandaag": timezone.localdate(),
+            "gestopt": bool(request.GET.get(STOPPED_PARAM)),
         },
     )
 
 
 def peiling_invullen(request, peiling, token: str):
     uitnodiging = invitation_for(peiling, token)
-    context = {"page": peiling, "self": peiling}
+    context = {"page": peiling, "self": peiling, "stoppen": _subpage(peiling, "stoppen", token)}
     if uitnodiging is None:
         return TemplateResponse(
             request, "loket/panel/invullen_niet.html", context | {"reden": "onbekend"}, status=404
@@ -103,6 +111,28 @@ def peiling_invullen(request, peiling, token: str):
         return _not_open(request, peiling, context)
     form = answers.form_class(peiling)()
     return TemplateResponse(request, "loket/panel/invullen.html", context | {"form": form})
+
+
+def peiling_stoppen(request, peiling, token: str):
+    """"Stoppen en gegevens wissen" under the questions, as in the flows: GET asks first, POST
+    leaves for the peiling's page, which says so. Unlike "Ik doe deze keer niet mee" the
+    invitation stays open. A peiling keeps nothing before "Verstuur mijn antwoorden" (the form
+    goes in one POST into an encrypted Respons): the session holds nothing of this invitation,
+    so what is wiped is what the inwoner typed, which leaving the form discards."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    uitnodiging = invitation_for(peiling, token)
+    if uitnodiging is None:
+        context = {"page": peiling, "self": peiling, "reden": "onbekend"}
+        return TemplateResponse(request, "loket/panel/invullen_niet.html", context, status=404)
+    invullen = _subpage(peiling, "invullen", token)
+    if uitnodiging.status != Uitnodiging.UITGENODIGD or not peiling.is_open():
+        return redirect(invullen)  # nothing to stop: that page says why
+    if request.method == "POST":
+        return redirect(f"{peiling.url}?{STOPPED_PARAM}=1")
+    return TemplateResponse(
+        request, "loket/panel/stoppen.html", {"page": peiling, "self": peiling, "terug": invullen}
+    )
 
 
 def _not_open(request, peiling, context):

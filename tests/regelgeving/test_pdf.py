@@ -1,6 +1,7 @@
 """Tagged PDFs of an article and a whole version, for staff handling a bezwaar."""
 
 import io
+import re
 
 import pytest
 from django.utils import timezone
@@ -95,6 +96,34 @@ def test_version_pdf_holds_every_article(client, lochem):
     assert_tagged_pdf_ua(reader, lochem.citeertitel)
     assert len(titels(reader.outline)) > 50  # every heading becomes a bookmark
     assert "Artikel 5.2.1 Geschikte woning" in " ".join(titels(reader.outline))
+
+
+def sections_of(html: str) -> list[tuple[int, str, list[tuple[int, str]]]]:
+    """Each part of a version's PDF: (its heading level, its title, the sub-headings inside it)."""
+    section = r'<section class="onderdeel[^"]*" id="[^"]+">\s*<h(\d)>([^<]*)</h\d>(.*?)</section>'
+    parts = re.findall(section, html, re.S)
+    kop = r'<h(\d) class="utrecht-heading-\d tussenkop">([^<]*)</h\d>'
+    return [(int(n), titel, [(int(k), t) for k, t in re.findall(kop, body)]) for n, titel, body in parts]
+
+
+def test_sub_headings_in_the_version_pdf_sit_one_level_below_their_part(lochem):
+    html = pdf_module.versie_html(lochem)  # what WeasyPrint gets
+    assert re.search(r"<h1>Verordening Sociaal Domein 2026</h1>", html)
+    parts = sections_of(html)
+    by_title = {" ".join(titel.split()[:2]): (n, koppen) for n, titel, koppen in parts}  # "Artikel 2.2"
+    # A chapter is h2, an article in it h3, an article in a paragraaf h4, each sub-heading one below.
+    assert by_title["Hoofdstuk 2"] == (2, [(3, "B. Procedure nadat u uw melding/aanvraag heeft gedaan")])
+    assert by_title["Artikel 2.2"] == (3, [(4, "Beoordelen aanvraag"), (4, "A. Inhoud besluit")])
+    assert by_title["Artikel 3.3.10"][0] == 4
+    for n, titel, koppen in parts:
+        assert all(k == min(6, n + 1) for k, _ in koppen), (titel, n, koppen)
+
+
+def test_sub_headings_in_an_article_pdf_sit_below_the_heading_of_its_text(lochem):
+    html = pdf_module.artikel_html(artikel("2.2"))
+    assert "<h2 id=\"artikel-tekst-kop\">Tekst van artikel 2.2</h2>" in html
+    assert '<h3 class="utrecht-heading-3 tussenkop">Beoordelen aanvraag</h3>' in html
+    assert set(re.findall(r'<h(\d) class="utrecht-heading-\d tussenkop"', html)) == {"3"}
 
 
 def test_pdf_never_fetches_anything_remote():

@@ -900,6 +900,58 @@ def test_declining_is_possible_and_blocks_answering(client):
     assert results.uitslag(peiling).afgeslagen == 1
 
 
+def test_stopping_asks_first_sends_nothing_and_leaves_the_invitation_open(client):
+    anna = nieuw_lid("anna@example.nl")
+    peiling = bibliotheek()
+    invitations.invite(peiling, Selectie())
+    link = uitnodigingslink(anna, peiling)
+    stoppen = link + "stoppen/"
+    vragen = get_ok(client, link)
+    onder = vragen.split('<div class="loket-stoppen">')[1].split("</div>")[0]
+    assert "Uw antwoorden worden pas bewaard als u ze verstuurt." in onder
+    assert f'href="{stoppen}">Stoppen en gegevens wissen</a>' in onder
+
+    # As in the flows: a question first, which changes nothing.
+    vraag = get_ok(client, stoppen)
+    assert "Wilt u stoppen en uw gegevens wissen?" in vraag
+    assert "Er wordt niets verstuurd." in vraag and "met de link in uw uitnodiging" in vraag
+    assert '<form method="post"' in vraag and "Ja, stoppen en gegevens wissen" in vraag
+    assert f'href="{link}">Nee, verder met invullen</a>' in vraag
+    assert f'href="{link}">Vorige</a>' in vraag
+
+    response = client.post(stoppen)
+    assert response.status_code == 302 and response["Location"] == f"{BIBLIOTHEEK}?gestopt=1"
+    overzicht = get_ok(client, response["Location"])
+    assert "U bent gestopt. Er is niets verstuurd en uw antwoorden zijn gewist." in overzicht
+    assert f"tot en met {lang(peiling.open_tot)}" in overzicht
+    assert Respons.objects.count() == 0
+    # Unlike "Ik doe deze keer niet mee" the invitation can still be used.
+    assert Uitnodiging.objects.get().status == Uitnodiging.UITGENODIGD
+    assert "Verstuur mijn antwoorden" in get_ok(client, link)
+    invullen(client, link, antwoorden(peiling, enkele_keuze="Nooit", schaal="3"))
+    assert Respons.objects.count() == 1
+
+
+def test_stopping_needs_a_valid_open_invitation_and_the_csrf_token(client):
+    anna = nieuw_lid("anna@example.nl")
+    peiling = bibliotheek()
+    invitations.invite(peiling, Selectie())
+    link = uitnodigingslink(anna, peiling)
+    onbekend = f"{BIBLIOTHEEK}invullen/{'A1b2C3d4E5' * 3}/stoppen/"
+    for response in (client.get(onbekend), client.post(onbekend)):
+        assert response.status_code == 404 and "Deze link werkt niet" in html(response)
+    assert client.put(link + "stoppen/").status_code == 405
+
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(link + "stoppen/").status_code == 403
+
+    # Once answered there is nothing to stop: back to the page that says so.
+    invullen(client, link, antwoorden(peiling, enkele_keuze="Nooit", schaal="3"))
+    for response in (client.get(link + "stoppen/"), client.post(link + "stoppen/")):
+        assert response.status_code == 302 and response["Location"] == link
+    assert Uitnodiging.objects.get().status == Uitnodiging.BEANTWOORD
+
+
 def test_without_a_personal_invitation_nobody_can_answer(client):
     anna = nieuw_lid("anna@example.nl")
     peiling, andere = bibliotheek(), nieuwe_peiling("andere")
