@@ -48,7 +48,7 @@ def test_setup_demo_again_keeps_the_statements_and_an_editors_changes(db):
     privacy.body = "<p>Door de redactie aangepast.</p>"
     privacy.save_revision().publish()
 
-    call_command("setup_demo", stdout=io.StringIO())
+    call_command("setup_demo", "--gemeente", "lochem", stdout=io.StringIO())
 
     assert InformatiePage.objects.filter(soort=PRIVACYVERKLARING).count() == 1
     assert InformatiePage.objects.filter(soort=TOEGANKELIJKHEIDSVERKLARING).count() == 1

@@ -98,7 +98,9 @@ def test_the_admin_upload_shows_the_report_not_a_traceback(client, db, data, war
     """The editor's upload, imported by the task worker (at once in the tests), and its status page."""
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     name = "leeg.html" if data.startswith(b"<html") else "lochem.txt"
-    response = client.post(UPLOAD, {"bestand": SimpleUploadedFile(name, data)})
+    response = client.post(
+        UPLOAD, {"bestand": SimpleUploadedFile(name, data), "gemeente": lochem_gemeente().pk}
+    )
     assert response.status_code == 302 and response["Location"].startswith(UPLOAD)
     status = client.get(response["Location"])
     assert status.status_code == 200
