@@ -14,7 +14,7 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey, Synoniem, Wet
+from .models import BegripPage, Gemeente, RegelingPage, RegelingVersiePage, SearchCacheKey, Synoniem, Wet
 from .models.public import PublicPage
 from .pdf_files import render_after_publication
 from .site_setup import sync_default_site
@@ -56,6 +56,6 @@ def connect(app_config=None):
     for model in apps.get_models():
         if issubclass(model, PublicPage):
             post_save.connect(on_cached_change, sender=model)
-    for model in (PageViewRestriction, Site):
+    for model in (PageViewRestriction, Site, Gemeente):  # a gemeente's header, colours, contact
         post_save.connect(on_cached_change, sender=model)
         post_delete.connect(on_cached_change, sender=model)
