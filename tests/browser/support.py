@@ -61,7 +61,10 @@ def axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    return Axe().run(page, options=options).response["violations"]
+    # axe stays in the page once injected: a page scanned at several widths gets it once.
+    if not page.evaluate("() => typeof window.axe === 'object' && typeof window.axe.run === 'function'"):
+        page.evaluate(Axe().axe_script)
+    return page.evaluate("options => axe.run(document, options)", options)["violations"]
 
 
 def format_violations(url, violations):

@@ -217,7 +217,8 @@ def test_with_a_worker_no_request_renders_a_pdf_and_the_visitor_is_told_to_wait(
             wachten = client.get(url)
         assert wachten.status_code == 503 and wachten["Retry-After"] == "5"
         page = wachten.content.decode()
-        assert "De pdf wordt gemaakt" in page and 'http-equiv="refresh"' in page
+        assert "De pdf wordt gemaakt" in page and "vanzelf-verversen.js" in page  # asks again by itself
+        assert 'data-ververs-na="5"' in page
     # Two requests, one rendering in the queue: the first claimed it, the second saw the claim.
     queued = DBTaskResult.objects.filter(task_path="regelgeving.pdf_files.render_pdf")
     assert queued.count() == 1
