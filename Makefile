@@ -58,18 +58,23 @@ browser:
 PG_ANSWERS = $(PY) -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null
 
 # Lint, the import layers, migrations in step with the models, then the suite on SQLite (browser
-# tests included) and again on PostgreSQL when it answers, there without the browser tests and the
-# tests that start their own servers on a SQLite file. About 8 minutes here (see README).
+# tests included) and, side by side with it on the second core, on PostgreSQL when it answers, there
+# without the browser tests and the tests that start their own servers on a SQLite file. About
+# 7 minutes here (see README).
+PG_LOG := var/pytest-postgresql.log
 test: install browser
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 	DATABASE_URL=sqlite:// DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -q
-	@echo "Schermafbeeldingen van de browsertests (om naar te kijken): $(CURDIR)/var/screenshots/"
+	@mkdir -p var; rm -f $(PG_LOG)
 	@if $(PG_ANSWERS); then \
-	  echo "PostgreSQL antwoordt: de tests nogmaals op PostgreSQL (zonder browser- en servertests: die draaiden al)"; \
-	  DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not browser and not server"; \
-	else echo "PostgreSQL antwoordt niet op 127.0.0.1:5432: alleen SQLite getest"; fi
+	  echo "PostgreSQL antwoordt: de tests tegelijk ook op PostgreSQL (zonder browser- en servertests), uitvoer in $(PG_LOG)"; \
+	  DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not server" > $(PG_LOG) 2>&1 & pg=$$!; \
+	else echo "PostgreSQL antwoordt niet op 127.0.0.1:5432: alleen SQLite getest"; pg=""; fi; \
+	$(PY) -m pytest -q; sqlite=$$?; \
+	echo "Schermafbeeldingen van de browsertests (om naar te kijken): $(CURDIR)/var/screenshots/"; \
+	pgrc=0; if [ -n "$$pg" ]; then wait $$pg; pgrc=$$?; echo "--- PostgreSQL:"; cat $(PG_LOG); fi; \
+	test $$sqlite = 0 && test $$pgrc = 0
 
 bench: install
 	$(PY) bench/run.py

@@ -22,7 +22,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The suite runs as a site that has its canonical address configured (the development default).
 SITE_URL_CONFIGURED = True
 # Files written by tests (uploads) stay out of the working tree.
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# One folder per database: `make test` runs the SQLite and the PostgreSQL suite side by side.
+MEDIA_ROOT = BASE_DIR / "var" / ("test-media-" + os.environ.get("DATABASE_URL", "sqlite").split(":", 1)[0])
 # The test client and the live server speak plain http; every other HTTPS setting stays as in
 # production (secure cookies, HSTS on secure requests), so the header tests see what production sends.
 SECURE_SSL_REDIRECT = False
