@@ -59,8 +59,12 @@ def _site_for_new_gemeente(naam: str, hostname: str, port: int) -> Site:
     first = not Gemeente.objects.exclude(naam="").exists()
     if Site.objects.filter(hostname=hostname, port=port).exclude(pk=getattr(default, "pk", None)).exists():
         raise ValueError(f"Het adres {hostname}:{port} hoort al bij een andere site.")
-    home = HomePage(title=f"Gemeente {naam}", slug=_free_home_slug(root, naam), intro=home_intro(naam))
-    root.add_child(instance=home)
+    # A home page of this name without a gemeente (a database put back to the rows its migrations
+    # made, over the pages that were there) is this gemeente's: its site is set up again around it.
+    home = HomePage.objects.child_of(root).filter(slug=slugify(naam) or "gemeente").first()
+    if home is None or Site.objects.filter(root_page=home).exclude(pk=getattr(default, "pk", None)).exists():
+        home = HomePage(title=f"Gemeente {naam}", slug=_free_home_slug(root, naam), intro=home_intro(naam))
+        root.add_child(instance=home)
     if first and default is not None:
         # Wagtail's initial migration leaves a placeholder "Welcome" page as the default site's root.
         placeholder = default.root_page

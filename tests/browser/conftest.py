@@ -171,7 +171,7 @@ def demo_site(
     if _snapshot.saved:
         _snapshot.restore()
         return live_server.url
-    call_command("setup_demo", stdout=open(os.devnull, "w"))
+    call_command("setup_demo", "--gemeente", "lochem", stdout=open(os.devnull, "w"))
     publiceer_nu(importeer("gmb-2026-612345"))
     if _Snapshot.supported():
         _snapshot.save()

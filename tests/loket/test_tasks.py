@@ -16,14 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from demo.management.commands.setup_demo import _home_is_the_site_root
-from loket.models import Bericht, FlowPage, Inzending, PeilingPage
+from loket.models import Bericht, Inzending, PeilingPage
 from loket.outbox import BACKOFF
 from loket.panel import invitations
 from loket.panel.invitations import Selectie
 from loket.tasks import send_after_commit
-from regelgeving.models import HomePage
-from regelgeving.site_setup import sync_default_site
 from tests import factories
 from tests.loket.support import MELDING, MELDING_ANDER, complete
 from tests.worker import run_worker
@@ -34,14 +31,10 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def demo_data():
     """The demo site, committed. The serialized rollback put back the rows the migrations made
-    (Wagtail's root page, its placeholder page and default site): over the session's demo data when
-    they are still there (then only the site is put right), or in an emptied database (then the demo
-    is built again)."""
-    if FlowPage.objects.filter(flow="melding").exists():
-        _home_is_the_site_root(HomePage.objects.get())
-        sync_default_site(force=True)
-    else:
-        call_command("setup_demo", stdout=io.StringIO())
+    (Wagtail's root page, its placeholder page, default site and its unnamed gemeente) over the
+    session's demo data or in an emptied database; setup_demo sets the gemeente up again around the
+    pages that are there, or builds them."""
+    call_command("setup_demo", "--gemeente", "lochem", stdout=io.StringIO())
 
 
 def queued(task_name: str):
