@@ -261,3 +261,18 @@ def test_a_document_that_is_not_the_announced_regeling_is_not_imported(server, b
     assert ": mislukt: " in regel and melding in regel
     assert RegelingVersiePage.objects.filter(identifier__in=["CVDR621050_2", "CVDR999002_1"]).count() == 2
     assert not RegelingVersiePage.objects.filter(identifier="CVDR999001_1").exists()
+
+
+def test_the_planner_plans_the_update_only_when_the_setting_says_so(db, database_tasks, settings):
+    def planner(*args) -> str:
+        out = StringIO()
+        call_command("planner", "--eenmaal", *args, stdout=out)
+        return out.getvalue()
+
+    gepland = DBTaskResult.objects.filter(task_path="importers.tasks.cvdr_alle_gemeenten")
+    assert "CVDR" not in planner()  # off by default: a development machine leaves the service alone
+    assert not gepland.exists()
+
+    settings.CVDR_BIJWERKEN_PLANNEN = True
+    assert planner("--taak", "cvdr_bijwerken").endswith("ingepland: regelingen bijwerken uit CVDR\n")
+    assert gepland.count() == 1
