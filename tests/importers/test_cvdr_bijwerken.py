@@ -271,6 +271,10 @@ def test_the_planner_plans_the_update_only_when_the_setting_says_so(db, database
 
     gepland = DBTaskResult.objects.filter(task_path="importers.tasks.cvdr_alle_gemeenten")
     assert "CVDR" not in planner()  # off by default: a development machine leaves the service alone
+    with pytest.raises(
+        CommandError, match="Onbekend of uitgeschakeld werk: cvdr_bijwerken. Het schema heeft: "
+    ):
+        planner("--taak", "cvdr_bijwerken")
     assert not gepland.exists()
 
     settings.CVDR_BIJWERKEN_PLANNEN = True

@@ -20,14 +20,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--taak",
             action="append",
-            choices=[p.naam for p in schema()],
-            help="Alleen dit werk (herhaalbaar; met --eenmaal).",
+            metavar="NAAM",
+            help=f"Alleen dit werk (herhaalbaar; met --eenmaal): {', '.join(p.naam for p in schema())}.",
         )
 
     def handle(self, *args, eenmaal=False, taak=None, **options):
         if taak and not eenmaal:
             raise CommandError("--taak gaat samen met --eenmaal; zonder --eenmaal loopt het hele schema.")
         werk = schema()
+        onbekend = sorted(set(taak or ()) - {p.naam for p in werk})
+        if onbekend:
+            raise CommandError(
+                f"Onbekend of uitgeschakeld werk: {', '.join(onbekend)}. "
+                f"Het schema heeft: {', '.join(p.naam for p in werk)}."
+            )
         if eenmaal:
             for periodiek in werk:
                 if not taak or periodiek.naam in taak:
