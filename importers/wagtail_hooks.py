@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import views
+from regelgeving.planning import DAG, PERIODIEK_WERK, Periodiek
+
+from . import tasks, views
 
 
 @hooks.register("register_admin_urls")
@@ -21,3 +24,12 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem("Publicatie importeren", reverse("importers_upload"), icon_name="upload", order=250)
+
+
+@hooks.register(PERIODIEK_WERK)
+def periodiek_werk():
+    """Every gemeente's regelingen in step with CVDR, daily: only where CVDR_BIJWERKEN_PLANNEN is
+    on, so that a development machine's planner does not ask the real search service."""
+    if not settings.CVDR_BIJWERKEN_PLANNEN:
+        return []
+    return [Periodiek("cvdr_bijwerken", tasks.cvdr_alle_gemeenten, DAG, "regelingen bijwerken uit CVDR")]

@@ -6,8 +6,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from regelgeving import taken as regelgeving_taken
+from regelgeving.planning import DAG, MINUUT, PERIODIEK_WERK, UUR, Periodiek
 
-from . import admin_views, routes, taken
+from . import admin_views, routes, taken, tasks
 from .engine import views as engine
 from .panel import admin_views as panel_views
 from .panel import views as panel_public
@@ -30,6 +31,23 @@ hooks.register(routes.PEILING_RESULTS_EARLY, panel_public.peiling_resultaten_voo
 # The ways in: the home page leads to the flows, an article to the flows that apply it.
 hooks.register(regelgeving_taken.TAKEN_OP_STARTPAGINA, taken.flows_on_home)
 hooks.register(regelgeving_taken.TAKEN_BIJ_ARTIKEL, taken.flows_citing)
+
+
+@hooks.register(PERIODIEK_WERK)
+def periodiek_werk():
+    """The loket's periodic work, for the planner (regelgeving/planning.py)."""
+    return [
+        # Also retried by their own deferred task; this catches what a stopped worker left behind.
+        Periodiek("berichten", tasks.send_waiting_messages, 5 * MINUUT, "wachtende e-mails versturen"),
+        Periodiek(
+            "inzendingen", tasks.purge_submissions_task, DAG, "inzendingen na de bewaartermijn verwijderen"
+        ),
+        Periodiek(
+            "panelleden", tasks.purge_unconfirmed_members_task, DAG, "onbevestigde aanmeldingen verwijderen"
+        ),
+        # Flow answers expire after LOKET_FLOW_TIMEOUT_MINUTES; their (encrypted) sessions go within the hour.
+        Periodiek("sessies", tasks.clear_expired_sessions_task, UUR, "verlopen sessies verwijderen"),
+    ]
 
 
 @hooks.register("register_admin_urls")

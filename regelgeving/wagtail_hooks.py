@@ -6,8 +6,9 @@ from django.utils.html import escape, format_html
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
-from . import page_cache, pdf_views, routes, views
+from . import housekeeping, page_cache, pdf_views, routes, views
 from .admin_views import vergelijk_met_vorige
+from .planning import DAG, MINUUT, PERIODIEK_WERK, Periodiek
 from .rich_text import preloaded_urls
 
 # The views behind the page models' routes: the models look them up by these names
@@ -18,6 +19,19 @@ hooks.register(routes.VERGELIJKING, views.vergelijking)
 hooks.register(routes.VERSIE_PDF, pdf_views.versie_pdf)
 hooks.register(routes.ARTIKEL_PDF, pdf_views.artikel_pdf)
 hooks.register("before_serve_page", page_cache.note_public_page)
+
+
+@hooks.register(PERIODIEK_WERK)
+def periodiek_werk():
+    """The pages' own periodic work (the planner's table: regelgeving/planning.py)."""
+    return [
+        Periodiek(
+            "publiceren", housekeeping.publish_scheduled_pages, MINUUT, "geplande publicaties uitvoeren"
+        ),
+        Periodiek(
+            "taakresultaten", housekeeping.prune_task_results, DAG, "oude resultaten van taken verwijderen"
+        ),
+    ]
 
 
 @hooks.register("insert_global_admin_js")

@@ -206,6 +206,9 @@ LOKET_FLOW_WARNING_MINUTES = int(os.environ.get("LOKET_FLOW_WARNING_MINUTES", "5
 # waits as a draft for an editor (as with --concept) rather than showing at once.
 CVDR_ZOEKDIENST_URL = os.environ.get("CVDR_ZOEKDIENST_URL", "https://zoekservice.overheid.nl/sru/Search")
 CVDR_BIJWERKEN_ALS_CONCEPT = env_bool("CVDR_BIJWERKEN_ALS_CONCEPT", False)
+# Whether the planner runs it for every gemeente with a CBS code, daily (off: a development machine
+# does not call the real service).
+CVDR_BIJWERKEN_PLANNEN = env_bool("CVDR_BIJWERKEN_PLANNEN", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
