@@ -159,8 +159,11 @@ def _purge_finished() -> None:
 def cvdr_bijwerken(gemeente_id: int) -> str:
     """`manage.py cvdr_bijwerken` as periodic work: returns the summary, or why the search failed
     (both are also kept on the gemeente's CvdrBijwerking). Drafts or not follows the setting."""
+    gemeente = Gemeente.objects.filter(pk=gemeente_id).first()
+    if gemeente is None:
+        return f"Gemeente {gemeente_id} bestaat niet meer; niets bijgewerkt."
     try:
-        return bijwerken(van_gemeente(Gemeente.objects.get(pk=gemeente_id))).samenvatting()
+        return bijwerken(van_gemeente(gemeente)).samenvatting()
     except ZoekdienstFout as exc:
         return str(exc)
 
