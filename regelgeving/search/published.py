@@ -119,7 +119,7 @@ def _load(site_path: str) -> Published:
     return Published(
         regelingen=[(by_path[path], validity.tijdlijn(group)) for path, group in grouped.items()],
         live_versions=len(live),
-        synonym_pairs=synonym_pairs(),
+        synonym_pairs=synonym_pairs(site_path),
         law_names=law_names(),
         begrippen=begrippen,
         wet_ids=_tagged_laws(live_on_site),
