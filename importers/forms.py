@@ -6,10 +6,8 @@ from .xmlsafe import MAX_BYTES
 
 
 def gemeenten_van(user):
-    """The gemeenten whose pages this user may edit: all for a superuser, else through the
-    gemeente's editors' group."""
-    gemeenten = Gemeente.objects.select_related("site").exclude(naam="").order_by("naam")
-    return gemeenten if user.is_superuser else gemeenten.filter(redacteuren__user=user)
+    """The gemeenten whose publications this user may import: those whose pages they edit."""
+    return Gemeente.van_redacteur(user)
 
 
 class PublicatieUploadForm(forms.Form):

@@ -1,13 +1,14 @@
 """Wagtail admin views: editors upload a publication (or a zip of many), the task worker imports
 it, and a status page shows the editor how far it is and then the import report (or, for many,
-a line per publication and the summary)."""
+a line per publication and the summary). An editor sees the uploads of the gemeenten whose
+pages they edit, and no other's: another gemeente's status page is not found."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from wagtail.models import Site
 
 from .batch import voortgang
-from .forms import PublicatieUploadForm
+from .forms import PublicatieUploadForm, gemeenten_van
 from .models import Importopdracht
 from .tasks import import_upload
 
@@ -42,7 +43,10 @@ def upload(request):
 def status(request, pk):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    opdracht = get_object_or_404(Importopdracht.objects.defer("bestand"), pk=pk)
+    opdrachten = Importopdracht.objects.defer("bestand")
+    if not request.user.is_superuser:
+        opdrachten = opdrachten.filter(gemeente__in=gemeenten_van(request.user))
+    opdracht = get_object_or_404(opdrachten, pk=pk)
     stand = voortgang(opdracht)  # None for an upload of one publication
     context = {
         "opdracht": opdracht,

@@ -36,7 +36,10 @@ class SiteSearchFilter(BaseFilterBackend):
             raise BadRequestError(
                 "search_operator moet 'and' (alle woorden) of 'or' (een van de woorden) zijn."
             )
-        query = text_query(request.GET["search"], any_word=operator == "or")
+        # The synonyms of the gemeente searched (the view's first site: see api.py).
+        sites = getattr(view, "sites", None)
+        site_path = sites[0].root_page.path if sites else ""
+        query = text_query(request.GET["search"], any_word=operator == "or", site_path=site_path)
         if query is None:
             return queryset.none()  # nothing to search for: no page matches
         try:

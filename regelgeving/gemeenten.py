@@ -32,3 +32,24 @@ def standaard_gemeente() -> Gemeente | None:
 def paginas_van(gemeente: Gemeente):
     """Every page of the gemeente's site (a queryset to filter search and lists by)."""
     return Page.objects.descendant_of(gemeente.site.root_page, inclusive=True)
+
+
+def gemeenten_genoemd(waarde: str) -> list[Gemeente]:
+    """The gemeenten a re-user names in `?gemeente=`: CBS codes, slugs or names, separated by
+    commas, in that order. Raises ValueError, with a Dutch message, for a name no gemeente of
+    this installation has."""
+    termen = [term.strip() for term in waarde.split(",") if term.strip()]
+    if not termen:
+        raise ValueError("Geef bij gemeente een CBS-code (zoals gm1859) of de naam van een gemeente.")
+    gemeenten = list(Gemeente.objects.select_related("site__root_page").exclude(naam=""))
+    gevonden = []
+    for term in termen:
+        gemeente = next((g for g in gemeenten if term.lower() in {g.cbs_code, g.slug, g.naam.lower()}), None)
+        if gemeente is None:
+            raise ValueError(
+                f"Gemeente '{term}' is onbekend op deze installatie. "
+                "Geef een CBS-code (zoals gm1859) of de naam van een gemeente."
+            )
+        if gemeente not in gevonden:
+            gevonden.append(gemeente)
+    return gevonden

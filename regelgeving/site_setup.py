@@ -23,6 +23,15 @@ INDEX_INTRO = (
     "<p>Alle regelingen met hun artikelen en begrippen. Bij elke regeling ziet u welke versie nu geldt.</p>"
 )
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# Beside the pages: importing publications (the importer's upload asks for the first) and the
+# gemeente's own synoniemen (synoniemen_admin.py limits these to the editor's gemeenten).
+EDITOR_MODEL_PERMISSIONS = (
+    "add_regelingversiepage",
+    "view_synoniem",
+    "add_synoniem",
+    "change_synoniem",
+    "delete_synoniem",
+)
 
 
 def home_intro(naam: str) -> str:
@@ -97,6 +106,11 @@ def _editors_group(gemeente: Gemeente) -> Group:
     group, _ = Group.objects.get_or_create(name=f"Redacteuren {gemeente.volledige_naam.lower()}")
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="regelgeving", codename__in=EDITOR_MODEL_PERMISSIONS
+        )
     )
     for codename in EDITOR_PAGE_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)

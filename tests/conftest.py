@@ -96,11 +96,18 @@ def bewaard_voor_scope(django_db_blocker):
 def heemstede(bewaard_voor_scope):
     """The demo's second gemeente on heemstede.localhost, with its site, regeling and statements,
     for the tests of one module (made once for the module, gone after it)."""
+    from wagtail.models import Page
+
     from regelgeving.models import Gemeente
+    from regelgeving.search.tasks import reindex_pages
 
     with bewaard_voor_scope():
         call_command("setup_demo", "--gemeente", "heemstede", stdout=io.StringIO())
-        yield Gemeente.objects.select_related("site").get(cbs_code="gm0397")
+        gemeente = Gemeente.objects.select_related("site__root_page").get(cbs_code="gm0397")
+        # The import indexes its pages once committed, which this transaction never is: index now.
+        pages = Page.objects.descendant_of(gemeente.site.root_page).values_list("pk", flat=True)
+        reindex_pages.call(list(pages))
+        yield gemeente
 
 
 # -- derived later versions ------------------------------------------------------------------------

@@ -159,6 +159,13 @@ class Gemeente(BaseSiteSetting):
         return [(slugify(naam)[:20], naam) for naam in namen]
 
     @classmethod
+    def van_redacteur(cls, user):
+        """The gemeenten whose pages this user may edit: all for a superuser, else those whose
+        editors' group the user is in."""
+        gemeenten = cls.objects.select_related("site").exclude(naam="").order_by("naam")
+        return gemeenten if user.is_superuser else gemeenten.filter(redacteuren__user=user)
+
+    @classmethod
     def zoek(cls, term: str) -> Gemeente | None:
         """The gemeente a command names: its CBS code, slug or name (any case)."""
         term = term.strip()

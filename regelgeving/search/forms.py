@@ -1,13 +1,18 @@
-"""The search parameters, validated the same way for the page and the JSON API."""
+"""The search parameters, validated the same way for the page and the JSON API.
+
+The form belongs to one gemeente's site: it offers that site's regelingen, and the laws its
+pages are tagged with, and a search it makes looks in that site only."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from wagtail.models import Site
 
 from ..form_fields import CleanCharField
 from ..models import RegelingPage, Wet
 from .paging import MAX_PAGE
+from .published import published
 from .query import MAX_QUERY_LENGTH
 from .service import Zoekvraag
 
@@ -50,13 +55,18 @@ class ZoekForm(forms.Form):
         error_messages={"invalid": "Het paginanummer moet een getal zijn."},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, site: Site | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.regelingen = {r.slug: r for r in RegelingPage.objects.live().order_by("title")}
+        self.site = site
+        regelingen = RegelingPage.objects.live().order_by("title")
+        if site is not None:
+            regelingen = regelingen.filter(path__startswith=site.root_page.path)
+        self.regelingen = {r.slug: r for r in regelingen}
         self.fields["regeling"].choices = [("", "Alle regelingen")] + [
             (slug, r.title) for slug, r in self.regelingen.items()
         ]
-        self.wetten = {w.afkorting: w for w in Wet.objects.all()}
+        wet_ids = published(site.root_page.path if site is not None else "").wet_ids
+        self.wetten = {w.afkorting: w for w in Wet.objects.filter(pk__in=list(wet_ids))}
         self.fields["wet"].choices = [("", "Alle wetten")] + [(a, str(w)) for a, w in self.wetten.items()]
         self.fields["regeling"].error_messages["invalid_choice"] = "Deze regeling bestaat niet."
         self.fields["wet"].error_messages["invalid_choice"] = "Deze wet is niet bekend."
@@ -79,4 +89,5 @@ class ZoekForm(forms.Form):
             wet=self.wetten.get(data.get("wet") or ""),
             soort=data.get("soort") or "",
             pagina=data.get("pagina") or 1,
+            site=self.site,
         )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from wagtail.models import Site
+
 from ..models import ArtikelPage, BijlagePage, DivisiePage, RegelingPage
 from .paging import PAGE_SIZE
 from .published import GenoemdBegrip
@@ -39,13 +41,17 @@ def citation_targets(citation: Citation, versie_ids: list[int]):
 
 
 def pin_citation(
-    citation: Citation, scope: Scope, alle_versies: bool, regeling: RegelingPage | None
+    citation: Citation,
+    scope: Scope,
+    alle_versies: bool,
+    regeling: RegelingPage | None,
+    site: Site | None = None,
 ) -> Pinned:
     """The places a citation names (an article's lid as the anchor of its URL), or a message
     saying where it was looked for (the peildatum, the chosen regeling, or every version)."""
     targets = citation_targets(citation, list(scope))
     rows = targets.values_list("pk", "versie_id", "path")
-    pinned = _pin_first(rows, scope, "verwijzing", citation.label().capitalize())
+    pinned = _pin_first(rows, scope, "verwijzing", citation.label().capitalize(), site)
     for treffer in pinned.treffers:
         if citation.lid and treffer.soort == "artikel":
             treffer.url += f"#lid-{citation.lid}"
@@ -62,14 +68,16 @@ def pin_citation(
     return pinned
 
 
-def pin_begrippen(named: list[GenoemdBegrip], scope: Scope, already: set[int]) -> Pinned:
+def pin_begrippen(
+    named: list[GenoemdBegrip], scope: Scope, already: set[int], site: Site | None = None
+) -> Pinned:
     """The begrippen the query names (see published.Published.begrippen_named) in scope, but
     not those `already` pinned (by a citation)."""
     rows = [(b.pk, b.versie_id, b.path) for b in named if b.versie_id in scope and b.pk not in already]
-    return _pin_first(rows, scope, "begrip", "Het begrip")
+    return _pin_first(rows, scope, "begrip", "Het begrip", site)
 
 
-def _pin_first(rows, scope: Scope, why: str, what: str) -> Pinned:
+def _pin_first(rows, scope: Scope, why: str, what: str, site: Site | None) -> Pinned:
     """The first pages of `rows` ((pk, versie id, path) of pages in versions in scope) in order
     of regeling, saying how many there are when more; only the pinned pages are loaded."""
     pinned = Pinned()
@@ -81,6 +89,6 @@ def _pin_first(rows, scope: Scope, why: str, what: str) -> Pinned:
             "Kies een regeling om daarin te zoeken."
         )
     first = [pk for _, _, pk in ordered[:PAGE_SIZE]]
-    loaded = load_result_lines(first, scope, pinned=why)
+    loaded = load_result_lines(first, scope, pinned=why, site=site)
     pinned.treffers = [loaded[pk] for pk in first if pk in loaded]
     return pinned

@@ -6,6 +6,10 @@ them took five queries per search; now a search reads one row (`SearchCacheKey`)
 reuses what this process loaded under the same key. Every change to them renews the key in
 the same transaction (regelgeving/signals.py), so the next search in any process loads
 again: a search never uses a version, begrip or synonym that is no longer so.
+
+Each gemeente's site searches only its own pages, so what is loaded is that site's: the pages
+whose tree path starts with its root page's (`site_path`, an index-friendly prefix), loaded and
+kept per site. Loading one site costs the same however many gemeenten the installation serves.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from functools import lru_cache
 from .. import validity
 from ..analysis import query_form
 from ..models import BegripPage, RegelingPage, RegelingVersiePage, SearchCacheKey
+from .kinds import SOORTEN, TAGGED_KINDS
 from .query import normalized
 from .synonyms import law_names, synonym_pairs
 
@@ -61,6 +66,7 @@ class Published:
     synonym_pairs: list = field(default_factory=list)
     law_names: list = field(default_factory=list)
     begrippen: dict[object, list[GenoemdBegrip]] = field(default_factory=dict)
+    wet_ids: frozenset[int] = frozenset()  # the laws that live pages of the site are tagged with
 
     def begrippen_named(self, text: str) -> list[GenoemdBegrip]:
         """Live begrippen whose term or a form of it is `text`, word for word or stem for stem."""
@@ -71,22 +77,28 @@ class Published:
         return list(dict.fromkeys(found))
 
 
-def published() -> Published:
+def published(site_path: str = "") -> Published:
+    """What is published on the site whose root page has this tree path ("": every site)."""
     key = SearchCacheKey.current()
-    return _load() if key is None else _loaded_under(key)
+    return _load(site_path) if key is None else _loaded_under(key, site_path)
 
 
-@lru_cache(maxsize=1)
-def _loaded_under(key: str) -> Published:
-    return _load()
+# One entry per site searched since the last change (a change renews the key, so older entries
+# are never read again and fall out as new ones come in).
+@lru_cache(maxsize=64)
+def _loaded_under(key: str, site_path: str) -> Published:
+    return _load(site_path)
 
 
-def _load() -> Published:
+def _load(site_path: str) -> Published:
+    live_on_site = {"live": True, **({"path__startswith": site_path} if site_path else {})}
     by_path = {
         path: Regeling(pk, title, slug)
-        for pk, title, slug, path in RegelingPage.objects.live().values_list("pk", "title", "slug", "path")
+        for pk, title, slug, path in RegelingPage.objects.filter(**live_on_site).values_list(
+            "pk", "title", "slug", "path"
+        )
     }
-    versies = RegelingVersiePage.objects.live().filter(depth__gt=1)
+    versies = RegelingVersiePage.objects.filter(**live_on_site, depth__gt=1)
     live = [
         Versie(*row) for row in versies.values_list("pk", "title", "path", "in_werking_op", "uitgewerkt_op")
     ]
@@ -96,7 +108,7 @@ def _load() -> Published:
         if parent_path in by_path:  # not under a regeling that is not live
             grouped.setdefault(parent_path, []).append(versie)
     begrippen: dict[object, list[GenoemdBegrip]] = {}
-    rows = BegripPage.objects.live().values_list("pk", "term", "vormen", "versie_id", "path")
+    rows = BegripPage.objects.filter(**live_on_site).values_list("pk", "term", "vormen", "versie_id", "path")
     for pk, term, vormen, versie_id, path in rows:
         begrip = GenoemdBegrip(pk, versie_id, path)
         for name in dict.fromkeys([term, *(vormen or [])]):
@@ -107,7 +119,17 @@ def _load() -> Published:
     return Published(
         regelingen=[(by_path[path], validity.tijdlijn(group)) for path, group in grouped.items()],
         live_versions=len(live),
-        synonym_pairs=synonym_pairs(),
+        synonym_pairs=synonym_pairs(site_path),
         law_names=law_names(),
         begrippen=begrippen,
+        wet_ids=_tagged_laws(live_on_site),
     )
+
+
+def _tagged_laws(live_on_site: dict) -> frozenset[int]:
+    """The ids of the laws that live pages of the site are tagged with (the law filter's choices)."""
+    found = set()
+    for kind in TAGGED_KINDS:
+        pages = SOORTEN[kind].objects.filter(**live_on_site).order_by()
+        found |= set(pages.values_list("wetten", flat=True).distinct())
+    return frozenset(found - {None})

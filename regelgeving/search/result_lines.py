@@ -11,7 +11,7 @@ from functools import cached_property
 
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from ..models import ArtikelPage, BegripPage, BijlagePage, DivisiePage, ToelichtingPage
 from ..rich_text import raw_stream_plain_text
@@ -69,9 +69,9 @@ def add_fragments(treffers: list[Treffer], marks: Marks) -> None:
         treffer.fragment = fragment(treffer.tekst, marks)[0] if treffer.tekst else mark_safe("")
 
 
-def result_lines(pages: list[Page], scope: Scope) -> list[Treffer]:
+def result_lines(pages: list[Page], scope: Scope, site: Site | None = None) -> list[Treffer]:
     """Result lines for pages found by text, in the same order, leaving out pages not in scope."""
-    shown = load_result_lines([p.pk for p in pages], scope)
+    shown = load_result_lines([p.pk for p in pages], scope, site=site)
     return [shown[p.pk] for p in pages if p.pk in shown]
 
 
@@ -118,9 +118,10 @@ def _kind_of(columns: list) -> tuple[type | None, dict]:
     return None, {}
 
 
-def load_result_lines(pks, scope: Scope, pinned: str = "") -> dict[int, Treffer]:
+def load_result_lines(pks, scope: Scope, pinned: str = "", site: Site | None = None) -> dict[int, Treffer]:
     """Result lines for the given pages in versions in scope, by page id, in one query; `pinned`
-    says why they come first ("verwijzing" or "begrip"), if they do."""
+    says why they come first ("verwijzing" or "begrip"), if they do. Links to pages of `site`
+    (the one searched) are relative, as on its own pages."""
     if not pks:
         return {}
     with connection.cursor() as cursor:
@@ -142,7 +143,7 @@ def load_result_lines(pks, scope: Scope, pinned: str = "") -> dict[int, Treffer]
             stream = values.get("body", values.get("intro"))
         soort = SHOWN_SOORT.get(model) or values["soort"]
         url_of.url_path = url_path
-        url = url_of.get_url()
+        url = url_of.get_url(current_site=site)
         tekst = raw_stream_plain_text(stream)
         found[pk] = Treffer(pk, soort, nummer, titel, url, in_scope, vastgepind=pinned, tekst=tekst)
     return found

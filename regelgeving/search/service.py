@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from wagtail.models import Site
 
 from ..models import RegelingPage, Wet
 from .expansion import Marks, build_clauses, highlight_terms, search_query_at_least
@@ -40,6 +41,12 @@ class Zoekvraag:
     wet: Wet | None = None
     soort: str = ""  # "" = every kind in kinds.SOORTEN
     pagina: int = 1
+    site: Site | None = None  # the gemeente's site searched; None: every site (commands, benchmarks)
+
+    @property
+    def site_path(self) -> str:
+        """The tree path every page of the searched site starts with ("" for every site)."""
+        return self.site.root_page.path if self.site is not None else ""
 
 
 @dataclass
@@ -82,7 +89,7 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
         return uitkomst
 
     peildatum = vraag.peildatum or timezone.localdate()
-    loaded = published()
+    loaded = published(vraag.site_path)
     scope = versions_in_scope(peildatum, vraag.alle_versies, vraag.regeling, loaded)
     if not scope:
         uitkomst.meldingen.append(
@@ -95,13 +102,13 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
     if bladeren:
         return op_grond_van(uitkomst, scope)
     if parsed.citation:
-        uitkomst.pin(pin_citation(parsed.citation, scope, vraag.alle_versies, vraag.regeling))
+        uitkomst.pin(pin_citation(parsed.citation, scope, vraag.alle_versies, vraag.regeling, vraag.site))
     clauses = build_clauses(parsed, loaded.synonym_pairs, loaded.law_names) if parsed.has_text else []
     marks = highlight_terms(clauses)
     kinds = kinds_searched(vraag.soort, vraag.wet)
     if parsed.has_text and "begrip" in kinds:
         already = {t.pk for t in uitkomst.vastgepind}
-        uitkomst.pin(pin_begrippen(loaded.begrippen_named(parsed.text), scope, already))
+        uitkomst.pin(pin_begrippen(loaded.begrippen_named(parsed.text), scope, already, vraag.site))
     add_fragments(uitkomst.vastgepind, marks)
 
     if clauses:
@@ -110,7 +117,7 @@ def zoek(vraag: Zoekvraag) -> Zoekuitkomst:
         found = text_page(base, clauses, vraag.pagina, max_results=MAX_RESULTS)
         uitkomst.aantal_tekst, uitkomst.aantal_volledig = found.aantal_tekst, found.aantal_volledig
         uitkomst.meer_dan, uitkomst.ruimer = found.meer_dan, found.ruimer
-        uitkomst.treffers = result_lines(found.pages, scope)
+        uitkomst.treffers = result_lines(found.pages, scope, vraag.site)
         add_fragments(uitkomst.treffers, marks)
 
     if not uitkomst.resultaten and vraag.pagina == 1:
@@ -132,18 +139,19 @@ def op_grond_van(uitkomst: Zoekuitkomst, scope) -> Zoekuitkomst:
     pages = pages.order_by("path")
     uitkomst.aantal_tekst = pages.count()
     start = (vraag.pagina - 1) * PAGE_SIZE
-    uitkomst.treffers = result_lines(list(pages[start : start + PAGE_SIZE]), scope)
+    uitkomst.treffers = result_lines(list(pages[start : start + PAGE_SIZE]), scope, vraag.site)
     add_fragments(uitkomst.treffers, Marks())  # no words to mark: the text's first lines
     return uitkomst
 
 
-def text_query(q: str, any_word: bool = False):
+def text_query(q: str, any_word: bool = False, site_path: str = ""):
     """The backend query the site searches for the text of `q`, for searches that are not a
-    `zoek` (the Wagtail API's `search`): the same cleaning, bounds, stems and synonyms, every
-    word required (or, with `any_word`, any of them). None when `q` holds no word to search."""
+    `zoek` (the Wagtail API's `search`): the same cleaning, bounds, stems and synonyms (those of
+    the site with this root path), every word required (or, with `any_word`, any of them).
+    None when `q` holds no word to search."""
     parsed = parse_query(q, citations=False)
     if not parsed.has_text:
         return None
-    loaded = published()
+    loaded = published(site_path)
     clauses = build_clauses(parsed, loaded.synonym_pairs, loaded.law_names)
     return search_query_at_least(clauses, 1 if any_word else len(clauses))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from django.db.models import Q
+
 from ..analysis import fold, words
 from ..models import Synoniem, Wet
 
@@ -31,10 +33,14 @@ def _key(name: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in words(name))
 
 
-def synonym_pairs() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Both directions of every editor synonym and of every law's afkorting, naam and aliases."""
+def synonym_pairs(site_path: str = "") -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Both directions of every editor synonym (the shared ones and those of the gemeente whose
+    site's root has this tree path; "": all) and of every law's afkorting, naam and aliases."""
     pairs = []
-    groups = [[s.term, s.synoniem] for s in Synoniem.objects.all()] + _law_groups()
+    synoniemen = Synoniem.objects.all()
+    if site_path:
+        synoniemen = synoniemen.filter(Q(gemeente=None) | Q(gemeente__site__root_page__path=site_path))
+    groups = [[s.term, s.synoniem] for s in synoniemen] + _law_groups()
     for group in groups:
         keys = [k for k in dict.fromkeys(_key(name) for name in group) if k]
         for a in keys:
