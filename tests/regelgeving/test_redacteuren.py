@@ -74,7 +74,7 @@ def test_an_editor_keeps_synoniemen_of_their_own_gemeente(client, heemstede, red
         assert Synoniem.objects.filter(pk=synoniem.pk).exists()
 
 
-def test_a_gemeentes_synoniem_works_in_its_own_search_only(client, heemstede):
+def test_a_gemeentes_synoniem_works_in_its_own_search_only(client, db, heemstede):
     # "hoorzitting" is in Heemstede's regeling; "zitting van de commissie" is a local name for it.
     Synoniem.objects.create(term="commissiezitting", synoniem="hoorzitting", gemeente=heemstede)
     assert client.get(API, {"q": "commissiezitting"}, **HEEMSTEDE).json()["aantal"] > 0
