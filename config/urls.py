@@ -13,7 +13,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/zoeken/", zoeken_api, name="zoeken_api"),
     path("zoeken/", zoeken, name="zoeken"),
-    path("lochem-spreekt/", include("loket.panel.urls")),
+    path("inwonerspanel/", include("loket.panel.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

@@ -214,7 +214,7 @@ def test_member_signs_up_confirms_answers_gets_results_first_and_leaves(page, pa
 
     # 2. Confirm through the link in the mail: a page with a button (mail scanners open links).
     bevestig = only_mail(panel_mail, EMAIL, "Bevestig uw aanmelding")
-    open_page(page, link_path(bevestig, "/lochem-spreekt/bevestigen/"))
+    open_page(page, link_path(bevestig, "/inwonerspanel/bevestigen/"))
     assert h1(page) == "Bevestig uw aanmelding voor Lochem spreekt"
     assert not Panellid.objects.get().bevestigd, "alleen het openen van de link bevestigt al"
     axe.check(page, "bevestigen")
@@ -308,7 +308,7 @@ def test_member_signs_up_confirms_answers_gets_results_first_and_leaves(page, pa
     axe.check(page, "openbare peilingpagina tijdens embargo")
 
     # 5. Leave through the link under the results mail, by keyboard.
-    open_page(page, link_path(resultaten_mail, "/lochem-spreekt/afmelden/"))
+    open_page(page, link_path(resultaten_mail, "/inwonerspanel/afmelden/"))
     assert h1(page) == "Afmelden voor Lochem spreekt"
     axe.check(page, "afmelden")
     skip_to_content(page)
