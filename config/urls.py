@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from loket.panel.urls import oude_links as oude_panel_links
 from regelgeving import page_cache
 from regelgeving.api import api_router
 from regelgeving.search.views import zoeken, zoeken_api
@@ -14,6 +15,7 @@ urlpatterns = [
     path("api/zoeken/", zoeken_api, name="zoeken_api"),
     path("zoeken/", zoeken, name="zoeken"),
     path("inwonerspanel/", include("loket.panel.urls")),
+    path("", include(oude_panel_links)),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

@@ -3,10 +3,12 @@ work is in membership.py, answers.py and results.py."""
 
 from __future__ import annotations
 
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Site
 
@@ -43,6 +45,16 @@ def afmelden(request, token: str):
         return _page(request, "loket/panel/afmelden.html", "vraag")
     membership.leave(lid)
     return _page(request, "loket/panel/afmelden.html", "afgemeld")
+
+
+def oude_link(request, panel: str, doel: str, token: str):
+    """A link from a mail sent before the panel's address was neutral: /<panel naam>/<doel>/...
+    goes on to /inwonerspanel/<doel>/... on the same site (307 keeps a one-click POST a POST).
+    Only the panel name of the host's own gemeente is such an address; anything else is 404."""
+    gemeente = gemeente_van_verzoek(request)
+    if gemeente is None or not gemeente.panel_naam or slugify(gemeente.panel_naam) != panel:
+        raise Http404("Deze pagina bestaat niet.")
+    return HttpResponseRedirect(reverse(f"panel_{doel}", args=[token]), status=307)
 
 
 STATUS_CODES = {"ongeldig": 404, "verlopen": 410}

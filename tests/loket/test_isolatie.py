@@ -159,3 +159,11 @@ def test_a_link_signed_under_the_panels_old_name_still_confirms(heemstede):
     lid = factories.panellid("oud@example.nl", kern="zuid", gemeente=heemstede, bevestigd=False)
     oud = signing.dumps(str(lid.pseudoniem), salt=f"{slugify(heemstede.panel_naam)}:bevestigen")
     assert membership.confirm(oud, heemstede).status == "bevestigd"
+
+
+def test_a_link_from_a_mail_before_the_neutral_address_goes_on_to_the_panel(client):
+    lid = factories.panellid("oud-adres@example.nl", bevestigd=False)
+    token = urlsplit(links.leave_url(lid)).path.rstrip("/").rsplit("/", 1)[1]
+    response = client.post(f"/lochem-spreekt/afmelden/{token}/")  # the demo's panel: Lochem spreekt
+    assert response.status_code == 307 and response["Location"] == f"/inwonerspanel/afmelden/{token}/"
+    assert client.post(f"/een-ander-panel/afmelden/{token}/").status_code == 404
