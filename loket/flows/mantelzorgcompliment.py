@@ -248,4 +248,8 @@ class MantelzorgcomplimentFlow(Flow):
     def _begrip_link(self, page) -> tuple[str, str] | None:
         """The begrip *mantelzorger* as the version in force today defines it, under its own term."""
         begrip = self.begrip(page, BEGRIP_MANTELZORGER)
-        return (f"Wat de verordening onder ‘{begrip.term}’ verstaat", begrip.url) if begrip else None
+        if begrip is None:
+            return None
+        # Relative on the flow's own site: with several sites Wagtail's `url` is a full address.
+        url = begrip.get_url(current_site=page.get_site())
+        return f"Wat de verordening onder ‘{begrip.term}’ verstaat", url

@@ -80,13 +80,17 @@ def rijen_naar_standaard_gemeente(apps, schema_editor):
 
 
 def medewerkers_van_standaard_gemeente(apps, schema_editor):
+    """An installation that served one gemeente: its staff group becomes that gemeente's. A new
+    installation (no gemeente named yet) drops the unused group: each gemeente gets its own."""
     groep = apps.get_model("auth", "Group").objects.filter(name=OUDE_GROEP).first()
     if groep is None:
         return
     gemeente = _standaard_gemeente(apps)
-    if gemeente is not None and gemeente.medewerkers_id is None:
+    if gemeente is not None and gemeente.naam and gemeente.medewerkers_id is None:
         gemeente.medewerkers = groep
         gemeente.save(update_fields=["medewerkers"])
+    elif (gemeente is None or not gemeente.naam) and not groep.user_set.exists():
+        groep.delete()
 
 
 def _gemeente_fk(null):

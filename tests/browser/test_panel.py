@@ -76,9 +76,14 @@ def link_path(message, fragment: str) -> str:
 
 
 def peiling_page():
+    from wagtail.models import Site
+
     from loket.models import PeilingPage
 
-    return PeilingPage.objects.live().get(url_path__endswith="/lochem-spreekt/bibliotheek/")
+    # The demo site's own tree (a page tree left from the session's first demo has no site).
+    home = Site.objects.get(is_default_site=True).root_page
+    pages = PeilingPage.objects.live().descendant_of(home)
+    return pages.get(url_path__endswith="/lochem-spreekt/bibliotheek/")
 
 
 def invite_everyone(mail, address: str):
@@ -97,9 +102,15 @@ def confirmed_member(email: str):
 
     from loket.models import Panellid
     from loket.panel.membership import sign_up
+    from tests.factories import lochem_gemeente
 
     referentie = sign_up(
-        email=email, leeftijdsgroep="65-74", kern="laren", relaties=["woont"], token="t" * 40
+        gemeente=lochem_gemeente(),
+        email=email,
+        leeftijdsgroep="65-74",
+        kern="laren",
+        relaties=["woont"],
+        token="t" * 40,
     )
     Panellid.objects.filter(referentie=referentie).update(bevestigd_op=timezone.now())
     return Panellid.objects.get(referentie=referentie)
