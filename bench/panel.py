@@ -6,8 +6,8 @@ as admin URL to create a fresh database `bench_panel_<pid>` next to it, dropped 
 Each backend is measured in its own child process (one Django setup per database):
 
 1. migrate a throwaway database and build only the page tree a peiling needs: HomePage (via
-   regelgeving.site_setup.ensure_site), LoketPage, FlowPage(flow="lochem_spreekt") and the
-   demo's peiling and population shares (loket.demo.ensure_panel), plus the other peilingen of
+   regelgeving.site_setup.ensure_site), LoketPage, FlowPage(flow="inwonerspanel") and the
+   demo's peiling and population shares (demo.loket.loket_voor_demo), plus the other peilingen of
    this run. The big regulation is not imported: setup_demo would add ~10 s per backend and
    nothing here reads it (the FlowPage's article references are left empty).
 2. seed MEMBERS confirmed members (plus UNCONFIRMED unconfirmed ones, who must never be
@@ -79,7 +79,7 @@ BASELINE_REPEATS = 3
 SEED = 20260410
 LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
-# A panel over-represents the middle-aged and retired; kernen as the population (loket/demo.py).
+# A panel over-represents the middle-aged and retired; kernen as the population (demo/loket.py).
 AGE_WEIGHTS = {"16-24": 5, "25-44": 16, "45-64": 36, "65-74": 27, "75+": 16}
 RELATIES = [(["woont"], 80), (["woont", "werkt"], 12), (["werkt"], 5), (["woont", "onderneemt"], 3)]
 # Share of members with 0..4 earlier invitations this calendar year, and last year.
@@ -217,25 +217,21 @@ def django_setup() -> None:
 
 
 def build_tree():
-    """HomePage > LoketPage > FlowPage(lochem_spreekt) > peilingen; no regulation."""
+    """HomePage > LoketPage > FlowPage(inwonerspanel) > peilingen; no regulation."""
     from django.utils import timezone
 
-    from loket.demo import PEILING_VRAGEN, ensure_panel
-    from loket.models import FlowPage, LoketPage, PeilingPage
+    from demo.gemeenten import LOCHEM
+    from demo.loket import LOKETTEN, loket_voor_demo
+    from loket.models import FlowPage, PeilingPage
     from regelgeving.gemeenten import standaard_gemeente
-    from regelgeving.site_setup import regelgeving_index
 
-    home = regelgeving_index(standaard_gemeente()).get_parent().specific
-    loket = LoketPage(title="Loket 't Baken", slug="loket")
-    home.add_child(instance=loket)
-    flow = FlowPage(
-        title="Lochem spreekt",
-        slug="lochem-spreekt",
-        flow="lochem_spreekt",
-        notificatie_email="lochemspreekt@lochem.nl",
-    )
-    loket.add_child(instance=flow)
-    ensure_panel(flow)  # the demo's population shares and its open peiling "bibliotheek"
+    gemeente = standaard_gemeente()
+    gemeente.kernen = LOCHEM.instellingen["kernen"]  # the kernen the members are drawn from
+    gemeente.save()
+    # The demo's loket: its population shares and its open peiling "bibliotheek".
+    loket = loket_voor_demo(gemeente, LOCHEM)
+    flow = FlowPage.objects.child_of(loket).get(flow="inwonerspanel")
+    vragen = LOKETTEN[LOCHEM.cbs_code].peiling.vragen
 
     today = timezone.localdate()
 
@@ -245,7 +241,7 @@ def build_tree():
             slug=slug,
             open_vanaf=start,
             open_tot=start + timedelta(days=28),
-            vragen=PEILING_VRAGEN,
+            vragen=vragen,
         )
         flow.add_child(instance=page)
         return page
@@ -268,15 +264,18 @@ def seed_members(rng: random.Random, earlier, last_year):
     from django.db import transaction
     from django.utils import timezone
 
+    from demo.gemeenten import LOCHEM
+    from demo.loket import LOKETTEN
     from loket.crypto import blind_index
-    from loket.demo import BEVOLKING
     from loket.models import PanelContact, Panellid, Uitnodiging
+    from regelgeving.gemeenten import standaard_gemeente
 
     now = timezone.now()
     jaar = timezone.localdate(now).year
     run = uuid.uuid4().hex[:6]
     ages, age_w = zip(*AGE_WEIGHTS.items(), strict=True)
-    kernen, kern_w = zip(*BEVOLKING["kern"].items(), strict=True)
+    kernen, kern_w = zip(*LOKETTEN[LOCHEM.cbs_code].bevolking["kern"].items(), strict=True)
+    gemeente = standaard_gemeente()
     relaties, rel_w = zip(*RELATIES, strict=True)
     total = MEMBERS + UNCONFIRMED
     leden = []
@@ -284,6 +283,7 @@ def seed_members(rng: random.Random, earlier, last_year):
         aangemeld = now - timedelta(days=rng.uniform(30, 3 * 365))
         leden.append(
             Panellid(
+                gemeente=gemeente,
                 referentie=f"LS-BENCH-{run}-{i:06d}",
                 leeftijdsgroep=rng.choices(ages, age_w)[0],
                 kern=rng.choices(kernen, kern_w)[0],
@@ -309,7 +309,9 @@ def seed_members(rng: random.Random, earlier, last_year):
             "peilingen": set(),
         }
     contacts = [
-        PanelContact(lid_id=pk, email=m["email"], email_index=blind_index("panel-email", m["email"]))
+        PanelContact(
+            lid_id=pk, gemeente=gemeente, email=m["email"], email_index=blind_index("panel-email", m["email"])
+        )
         for pk, m in members.items()
     ]
     start_of_year = timezone.make_aware(datetime(jaar, 1, 1))

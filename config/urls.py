@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from loket.panel.urls import oude_links as oude_panel_links
 from regelgeving import page_cache
 from regelgeving.api import api_router
 from regelgeving.search.views import zoeken, zoeken_api
@@ -13,7 +14,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/zoeken/", zoeken_api, name="zoeken_api"),
     path("zoeken/", zoeken, name="zoeken"),
-    path("lochem-spreekt/", include("loket.panel.urls")),
+    path("inwonerspanel/", include("loket.panel.urls")),
+    path("", include(oude_panel_links)),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

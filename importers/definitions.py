@@ -93,7 +93,7 @@ _BEGRIPPEN_TITLE = re.compile(r"\b(begrippen(lijst)?|begripsbepalingen|definitie
 def begrippen_from_annexes(bijlagen, artikelen) -> list[Begrip]:
     """Definitions in an annex or article titled "Begrippenlijst" and the like.
 
-    Some verordeningen (Lochem's among them) close with a definitions list of their
+    Some verordeningen (the demo's among them) close with a definitions list of their
     own instead of an article "Begripsbepalingen"; its items are list items or
     plain paragraphs that read "term: definitie".
     """

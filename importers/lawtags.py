@@ -1,4 +1,4 @@
-"""Law tags that Lochem puts after headings: "Beoordelen aanvraag [Jeugdwet, Wmo, Awb]"."""
+"""Law tags that some gemeenten put after headings: "Beoordelen aanvraag [Jeugdwet, Wmo, Awb]"."""
 
 import re
 

@@ -12,7 +12,7 @@ writer turns each `Link` into a Wagtail page link or a wetten.overheid.nl (jci) 
   that way (as an APV does).
 - A reference the source marks itself (a STOP IntRef) goes to the part it names.
 - A begrip links once per article, where its words mean the term: not inside a name ("Verordening
-  commissie bezwaarschriften Heemstede 2022", "Wet open overheid", "Gemeente Lochem", a name in
+  commissie bezwaarschriften Heemstede 2022", "Wet open overheid", "Gemeente Zutphen", a name in
   capitals), not in its own definition, and not where its plural reads as a verb ("kan een
   compliment aanvragen", against "deze aanvragen").
 """
@@ -436,7 +436,7 @@ def _proper_names(text: str) -> list[tuple[int, int]]:
 
 def _capitalised_runs(text: str) -> list[tuple[int, int]]:
     """Two or more capitalised words in a row ("Commissie Bezwaarschriften", "Centrum voor Jeugd en
-    Gezin", "Gemeente Lochem" at the start of a sentence); a capital that only opens a sentence
+    Gezin", "Gemeente Zutphen" at the start of a sentence); a capital that only opens a sentence
     counts when a capitalised word follows it and it is not an article or a preposition."""
     tokens = list(_TOKEN.finditer(text))
     runs: list[tuple[int, int]] = []

@@ -22,7 +22,7 @@ _YEAR_SUFFIX = re.compile(r"\s+\d{4}$")
 
 @dataclass(frozen=True)
 class Werk:
-    key: str  # "cvdr:CVDR621050", "akn:/akn/nl/act/gm9920/2020/X", "titel:lochem:verordening-sociaal-domein"
+    key: str  # "cvdr:CVDR621050", "akn:/akn/nl/act/gm9920/2020/X", "titel:zutphen:verordening-sociaal-domein"
     organisatie: str
     titel: str  # the citeertitel without its year: the regeling's name
     uitleg: str  # how the work was recognised, for the report (Dutch)
@@ -56,8 +56,8 @@ _CODE = re.compile(r"^(?:gm|pv|ws|mnre)\d+$", re.I)
 
 
 def _kind_and_name(organisatie: str) -> tuple[str, str]:
-    """("gemeente", "lochem") for "gemeente Lochem", ("gemeente", "gm1859") for its TOOI URI,
-    ("", "lochem") for a bare name."""
+    """("gemeente", "zutphen") for "gemeente Zutphen", ("gemeente", "gm0301") for its TOOI URI,
+    ("", "zutphen") for a bare name."""
     organisatie = organisatie.strip()
     if m := _TOOI.match(organisatie):
         return m.group("kind").lower(), m.group("code").lower()
@@ -81,7 +81,7 @@ def organisation_name(organisatie: str) -> str:
 
 def same_organisation(a: str, b: str) -> bool:
     """Whether two organisations may be the same one. An unknown one matches any; of one kind, a
-    code ("gm1859") and a name ("Lochem") cannot be told apart without a register and match."""
+    code ("gm0301") and a name ("Zutphen") cannot be told apart without a register and match."""
     if not a or not b:
         return True
     (kind_a, name_a), (kind_b, name_b) = _kind_and_name(a), _kind_and_name(b)

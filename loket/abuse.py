@@ -13,6 +13,8 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django_ratelimit.core import is_ratelimited
 
+from .gemeente import bel_het_loket, gemeente_van_verzoek
+
 HONEYPOT_FIELD = "website"
 TOO_FAST_MESSAGE = (
     "Het formulier is sneller ingevuld dan een mens kan. Controleer uw antwoorden en verstuur opnieuw."
@@ -34,7 +36,7 @@ def rate_limited(request, group: str):
             request,
             "Te veel pogingen",
             "Vanaf uw internetadres zijn in korte tijd te veel formulieren verstuurd. "
-            "Probeer het over een uur opnieuw, of bel 't Baken op 0573 289 222.",
+            f"Probeer het over een uur opnieuw, of {bel_het_loket(gemeente_van_verzoek(request))}.",
             429,
         )
     return None

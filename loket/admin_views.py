@@ -1,7 +1,9 @@
-"""The staff area of 't Baken in the Wagtail admin: submissions per flow, detail, status, CSV.
+"""The loket's staff area in the Wagtail admin: submissions per flow, detail, status, CSV.
 
-Only members of the "Medewerkers 't Baken" group (through its permissions) get in. Every view
-of a submission and every export is written to Wagtail's audit log with the user.
+Only staff (each gemeente's `medewerkers` group, through its permissions) get in, and they see
+the submissions of their own gemeenten only (loket/toegang.py): another gemeente's submission
+is not found, and is in no list or export. Every view of a submission and every export is
+written to Wagtail's audit log with the user.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from wagtail.models import ModelLogEntry
 from .choices import Status
 from .flows import get_flow, statuses_of, submission_flows
 from .flows.base import display_value
+from .gemeente import gemeente_van
 from .models import Inzending
+from .toegang import zichtbaar
 
-# Statuses in which a submission still waits for 't Baken; the rest is handled.
+# Statuses in which a submission still waits for the loket; the rest is handled.
 OPEN_STATUSES = (Status.ONTVANGEN, Status.IN_BEHANDELING)
 
 VIEW, CHANGE, EXPORT = "loket.view_inzending", "loket.change_inzending", "loket.export_inzending"
@@ -89,7 +93,7 @@ def urgent_open_first(queryset):
 def inzendingen(request):
     _require(request, VIEW)
     form = FilterForm(request.GET or None)
-    queryset = Inzending.objects.select_related("pagina").defer("gegevens")
+    queryset = _van_medewerker(request).select_related("pagina").defer("gegevens")
     if request.GET:
         queryset = form.filter(queryset)
     page = Paginator(urgent_open_first(queryset), 25).get_page(request.GET.get("p"))
@@ -107,6 +111,11 @@ def inzendingen(request):
     )
 
 
+def _van_medewerker(request):
+    """The submissions of the user's gemeenten (a submission whose page was deleted: superusers)."""
+    return zichtbaar(request.user, Inzending.objects.all(), "pagina__path")
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label="Status")
 
@@ -115,15 +124,17 @@ class StatusForm(forms.Form):
         self.fields["status"].choices = [(s.value, s.label) for s in statuses_of(flow)]
 
 
-def _answers(inzending):
-    """The stored answers as (step title, [(label, value)]) for reading."""
+def _answers(inzending, gemeente=None):
+    """The stored answers as (step title, [(label, value)]) for reading, with the labels of the
+    gemeente's page (its name, its kernen)."""
     flow = get_flow(inzending.flow)
+    gemeente = gemeente or gemeente_van(inzending.pagina)
     groups = []
     for step in flow.steps:
         data = inzending.gegevens.get(step.slug)
         if data is None:
             continue
-        form = step.form_class()
+        form = step.form(gemeente)
         rows = [(bf.label, display_value(bf, _typed(data.get(bf.name)))) for bf in form if bf.name in data]
         groups.append((step.title, rows))
     return groups
@@ -140,7 +151,7 @@ def _typed(value):
 
 def inzending(request, pk: int):
     _require(request, VIEW)
-    item = get_object_or_404(Inzending.objects.select_related("pagina", "versie"), pk=pk)
+    item = get_object_or_404(_van_medewerker(request).select_related("pagina", "versie"), pk=pk)
     log(instance=item, action="loket.bekeken", user=request.user)
     history = ModelLogEntry.objects.for_instance(item).select_related("user").order_by("-timestamp")[:50]
     return TemplateResponse(
@@ -160,7 +171,7 @@ def inzending(request, pk: int):
 @require_POST
 def status_wijzigen(request, pk: int):
     _require(request, CHANGE)
-    item = get_object_or_404(Inzending, pk=pk)
+    item = get_object_or_404(_van_medewerker(request), pk=pk)
     form = StatusForm(request.POST, flow=item.flow)
     if form.is_valid():
         oud = item.status_label()
@@ -181,7 +192,7 @@ def status_wijzigen(request, pk: int):
 def export_csv(request):
     _require(request, EXPORT)
     form = FilterForm(request.GET or None)
-    queryset = Inzending.objects.select_related("pagina")
+    queryset = _van_medewerker(request).select_related("pagina")
     if request.GET:
         queryset = form.filter(queryset)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -192,10 +203,11 @@ def export_csv(request):
     writer.writerow(
         ["referentie", "formulier", "ingediend_op", "status", "geldende_regeling", "vraag", "antwoord"]
     )
-    count = 0
+    gemeenten = {}  # per flow page: one look-up, not one per submission
     for item in queryset.iterator(chunk_size=200):
-        count += 1
-        for step_title, rows in _answers(item):
+        if item.pagina_id not in gemeenten:
+            gemeenten[item.pagina_id] = gemeente_van(item.pagina)
+        for step_title, rows in _answers(item, gemeenten[item.pagina_id]):
             for label, value in rows:
                 writer.writerow(
                     [

@@ -1,4 +1,4 @@
-"""The question types editors build a peiling from (Lochem spreekt)."""
+"""The question types editors build a peiling from (the inwonerspanel)."""
 
 from wagtail import blocks
 

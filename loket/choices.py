@@ -1,5 +1,5 @@
 """The fixed vocabularies that models, forms and flows share: the statuses of a submission and
-the groups Lochem spreekt describes its members by.
+the groups the inwonerspanel describes its members by (its kernen are each gemeente's own).
 
 Kept apart from the models so a flow declaration (loket/flows/) can use them without importing
 a model. The values are stored in the database and named in migrations: change them only
@@ -22,7 +22,7 @@ class Status(models.TextChoices):
     UITBETAALD = "uitbetaald", "Uitbetaald"
 
 
-# -- Lochem spreekt: how a member describes themselves (anonymously) ----------------------------
+# -- the inwonerspanel: how a member describes themselves (anonymously) -------------------------
 
 LEEFTIJDSGROEPEN = [
     ("16-24", "16 tot en met 24 jaar"),
@@ -31,26 +31,17 @@ LEEFTIJDSGROEPEN = [
     ("65-74", "65 tot en met 74 jaar"),
     ("75+", "75 jaar of ouder"),
 ]
-KERNEN = [
-    ("lochem", "Lochem"),
-    ("gorssel", "Gorssel"),
-    ("eefde", "Eefde"),
-    ("epse", "Epse"),
-    ("laren", "Laren"),
-    ("harfsen", "Harfsen"),
-    ("barchem", "Barchem"),
-    ("almen", "Almen"),
-    ("buitengebied", "Buitengebied"),
-]
 RELATIES = [
-    ("woont", "Ik woon in de gemeente Lochem"),
-    ("werkt", "Ik werk in de gemeente Lochem"),
-    ("onderneemt", "Ik heb een bedrijf in de gemeente Lochem"),
+    ("woont", "Ik woon in {gemeente}"),
+    ("werkt", "Ik werk in {gemeente}"),
+    ("onderneemt", "Ik heb een bedrijf in {gemeente}"),
 ]
 # The two ways the panel is compared with the population.
 DIMENSIES = [("leeftijdsgroep", "Leeftijdsgroep"), ("kern", "Kern")]
 
 
-def groups_of(dimensie: str) -> list[tuple[str, str]]:
-    """The groups of a dimension: the age groups, or the kernen."""
-    return LEEFTIJDSGROEPEN if dimensie == "leeftijdsgroep" else KERNEN
+def groups_of(dimensie: str, gemeente) -> list[tuple[str, str]]:
+    """The groups of a dimension: the age groups, or the gemeente's kernen."""
+    if dimensie == "leeftijdsgroep":
+        return LEEFTIJDSGROEPEN
+    return gemeente.kern_keuzes() if gemeente is not None else []

@@ -3,7 +3,7 @@ POST, and shows on the start and confirmation pages.
 
 A flow declares what it stores (Flow.stores); the flow itself stays free of models, so the
 models can take their choices from it. Most flows store a submission (Inzending) through the
-pipeline; the sign-up for Lochem spreekt stores a member.
+pipeline; the sign-up for the inwonerspanel stores a member.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class InzendingIntake:
 
 
 class PanelSignupIntake:
-    """A member of Lochem spreekt, by loket/panel/membership.py (double opt-in)."""
+    """A member of the page's gemeente's inwonerspanel, by loket/panel/membership.py (double opt-in)."""
 
     def start_context(self, page) -> dict:
         return {"peilingen": PeilingPage.objects.live().child_of(page).order_by("-open_vanaf")}
@@ -60,6 +60,7 @@ class PanelSignupIntake:
     def submit(self, page, flow, cleaned: dict[str, dict], token: str) -> str:
         over_u = cleaned["over-u"]
         return membership.sign_up(
+            gemeente=page.gemeente(),
             email=cleaned["email"]["email"],
             leeftijdsgroep=over_u["leeftijdsgroep"],
             kern=over_u["kern"],

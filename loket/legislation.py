@@ -18,20 +18,24 @@ from datetime import date
 from regelgeving.models import ArtikelPage, BegripPage, RegelingPage
 
 
-def regeling(ref: RegelingPage | str) -> RegelingPage | None:
-    """The live regeling, given as a page or by its slug."""
+def regeling(ref: RegelingPage | str | None) -> RegelingPage | None:
+    """The live regeling, given as a page or by its slug (None: a flow page that cites none)."""
+    if ref is None:
+        return None
     if isinstance(ref, RegelingPage):
         return ref if ref.live else None
     return RegelingPage.objects.live().filter(slug=ref).first()
 
 
-def version_in_force(regeling_ref: RegelingPage | str, day: date | None = None):
+def version_in_force(regeling_ref: RegelingPage | str | None, day: date | None = None):
     """The version of the regeling in force on `day` (today), via regelgeving's one rule."""
     found = regeling(regeling_ref)
     return found.versie_op(day) if found else None
 
 
-def artikel(regeling_ref: RegelingPage | str, nummer: str, day: date | None = None) -> ArtikelPage | None:
+def artikel(
+    regeling_ref: RegelingPage | str | None, nummer: str, day: date | None = None
+) -> ArtikelPage | None:
     """Article `nummer` in the version in force on `day` (today), or None when that version lacks it."""
     versie = version_in_force(regeling_ref, day)
     if versie is None:
@@ -40,7 +44,7 @@ def artikel(regeling_ref: RegelingPage | str, nummer: str, day: date | None = No
 
 
 def artikel_link(
-    regeling_ref: RegelingPage | str, nummer: str, peildatum: date | None = None
+    regeling_ref: RegelingPage | str | None, nummer: str, peildatum: date | None = None
 ) -> tuple[str, str] | None:
     """(label, url) of article `nummer` as it reads on `peildatum` (today when None), or None.
 
@@ -67,7 +71,7 @@ def artikel_in_any_version(regeling_ref: RegelingPage | str, nummer: str) -> boo
     return ArtikelPage.objects.live().filter(versie__in=found.versies(), nummer=nummer.strip()).exists()
 
 
-def begrip(regeling_ref: RegelingPage | str, term: str, day: date | None = None) -> BegripPage | None:
+def begrip(regeling_ref: RegelingPage | str | None, term: str, day: date | None = None) -> BegripPage | None:
     """The definition of `term` in the version of the regeling in force on `day` (today)."""
     versie = version_in_force(regeling_ref, day)
     if versie is None:

@@ -1,6 +1,6 @@
 """After the consent step: one explicit pipeline that stores a submission exactly once.
 
-1. the rules in force today (the version of the verordening) are looked up;
+1. the rules in force today (the version of the regeling the page cites, if any) are looked up;
 2. the flow prepares what to store (encrypted) and its uniqueness key;
 3. submission and its e-mails are written in one transaction;
 4. after the commit a task sends the e-mails (retried by `verstuur_berichten`).
@@ -25,7 +25,7 @@ class DuplicateSubmission(Exception):
 
 def submit(page, flow, cleaned: dict, token: str) -> Inzending:
     now = timezone.now()
-    versie = legislation.version_in_force(flow.regeling_slug, timezone.localdate(now))
+    versie = legislation.version_in_force(page.regeling(), timezone.localdate(now))
     prepared = flow.prepare(page, cleaned)
     jaar = timezone.localdate(now).year
     # A second click that raced the first: its token is stored already, show that submission.
@@ -63,7 +63,7 @@ def submit(page, flow, cleaned: dict, token: str) -> Inzending:
             berichten = [staff_notification(page, inzending)]
             if prepared.ontvanger_email:
                 berichten.append(confirmation_message(page, flow, inzending, prepared))
-            Bericht.objects.bulk_create(berichten)
+            Bericht.objects.bulk_create([bericht for bericht in berichten if bericht is not None])
             send_after_commit([b.pk for b in Bericht.objects.filter(inzending=inzending)])
     except IntegrityError:
         # Two requests raced: the token or a yearly key was stored by the other one.

@@ -100,20 +100,25 @@ def _submission_keys(apps, renewal: Renewal) -> None:
 def _panel_keys(apps, renewal: Renewal) -> None:
     PanelContact = apps.get_model("loket", "PanelContact")
     new: dict[int, str] = {}
-    taken: set[str] = set()
-    contacts = list(PanelContact._base_manager.order_by("pk").only("pk", "email", "email_index"))
+    # An address is unique per gemeente (one member per panel): indexes are taken per gemeente.
+    taken: set[tuple[int, str]] = set()
+    # (An earlier migration runs this on contact rows from before they had a gemeente.)
+    per_gemeente = any(f.name == "gemeente" for f in PanelContact._meta.get_fields())
+    velden = ("pk", "email", "email_index") + (("gemeente_id",) if per_gemeente else ())
+    contacts = list(PanelContact._base_manager.order_by("pk").only(*velden))
     for contact in contacts:
         try:
             new[contact.pk] = email_index(contact.email)
         except (ImproperlyConfigured, TypeError, AttributeError):
             renewal.onleesbaar += 1
-            taken.add(contact.email_index)
+            taken.add((getattr(contact, "gemeente_id", None), contact.email_index))
     changed = {}
     for contact in contacts:
         index = new.get(contact.pk)
-        if index is None or index in taken:
+        gemeente = getattr(contact, "gemeente_id", None)
+        if index is None or (gemeente, index) in taken:
             continue  # unreadable, or the same address as an earlier member: keeps its own index
-        taken.add(index)
+        taken.add((gemeente, index))
         if index != contact.email_index:
             changed[contact.pk] = index
     # Two passes, so that no row takes an index another row still holds for a moment.

@@ -2,8 +2,8 @@
 
 Submissions go when their flow page's retention period (FlowPage.bewaartermijn_dagen) has
 passed, or their flow's default period (Flow.bewaartermijn_dagen) when the page was deleted,
-with their e-mails and the development mail files (loket/mail_files.py); sign-ups for Lochem
-spreekt that were not confirmed within the confirmation period go with their address. Run
+with their e-mails and the development mail files (loket/mail_files.py); sign-ups for the
+inwonerspanel that were not confirmed within the confirmation period go with their address. Run
 daily, as commands or tasks (loket/tasks.py).
 """
 

@@ -34,7 +34,7 @@ FLOW_NOT_ELIGIBLE = "loket_flow_not_eligible"
 FLOW_STOP = "loket_flow_stop"
 FLOW_EXTEND = "loket_flow_extend"
 
-# PeilingPage: the public pages of Lochem spreekt (loket/panel/views.py).
+# PeilingPage: the public pages of the inwonerspanel (loket/panel/views.py).
 PEILING_OVERVIEW = "loket_peiling_overview"
 PEILING_ANSWER = "loket_peiling_answer"
 PEILING_STOP = "loket_peiling_stop"

@@ -57,15 +57,15 @@ def register_staff_urls():
         path("inzendingen/export/", admin_views.export_csv, name="loket_export"),
         path("inzendingen/<int:pk>/", admin_views.inzending, name="loket_inzending"),
         path("inzendingen/<int:pk>/status/", admin_views.status_wijzigen, name="loket_status"),
-        path("lochem-spreekt/", panel_views.panel, name="panel_overzicht"),
-        path("lochem-spreekt/peiling/<int:pk>/uitnodigen/", panel_views.uitnodigen, name="panel_uitnodigen"),
-        path("lochem-spreekt/peiling/<int:pk>/resultaten/", panel_views.resultaten, name="panel_resultaten"),
+        path("inwonerspanel/", panel_views.panel, name="panel_overzicht"),
+        path("inwonerspanel/peiling/<int:pk>/uitnodigen/", panel_views.uitnodigen, name="panel_uitnodigen"),
+        path("inwonerspanel/peiling/<int:pk>/resultaten/", panel_views.resultaten, name="panel_resultaten"),
         path(
-            "lochem-spreekt/peiling/<int:pk>/open-antwoorden/",
+            "inwonerspanel/peiling/<int:pk>/open-antwoorden/",
             panel_views.open_antwoorden_kiezen,
             name="panel_open_antwoorden",
         ),
-        path("lochem-spreekt/peiling/<int:pk>/vrijgeven/", panel_views.vrijgeven, name="panel_vrijgeven"),
+        path("inwonerspanel/peiling/<int:pk>/vrijgeven/", panel_views.vrijgeven, name="panel_vrijgeven"),
     ]
 
 
@@ -86,7 +86,7 @@ class PanelMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_panel_menu_item():
-    return PanelMenuItem("Lochem spreekt", reverse("panel_overzicht"), icon_name="group", order=261)
+    return PanelMenuItem("Inwonerspanel", reverse("panel_overzicht"), icon_name="group", order=261)
 
 
 @hooks.register("register_log_actions")

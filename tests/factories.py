@@ -73,20 +73,25 @@ def versie(
 
 def inzending(antwoorden: dict | None = None):
     """A melding sent in through the loket's pipeline, as after the inwoner's consent."""
-    page = FlowPage.objects.get(flow="melding")
+    page = FlowPage.objects.descendant_of(lochem_gemeente().site.root_page).get(flow="melding")
     return submit(page, get_flow("melding"), antwoorden or MELDING_ANTWOORDEN, token=uuid.uuid4().hex)
 
 
 def panellid(
-    email: str = "lid@example.nl", leeftijdsgroep: str = "45-64", kern: str = "lochem", bevestigd: bool = True
+    email: str = "lid@example.nl",
+    leeftijdsgroep: str = "45-64",
+    kern: str = "lochem",
+    bevestigd: bool = True,
+    gemeente=None,
 ) -> Panellid:
-    """A member of Lochem spreekt, signed up and (by the link in the mail) confirmed through the
-    panel's service; the mails it caused count as sent."""
-    referentie = membership.sign_up(email, leeftijdsgroep, kern, ["woont"], token=uuid.uuid4().hex)
+    """A member of Lochem's inwonerspanel (or `gemeente`'s), signed up and (by the link in the
+    mail) confirmed through the panel's service; the mails it caused count as sent."""
+    gemeente = gemeente or lochem_gemeente()
+    referentie = membership.sign_up(gemeente, email, leeftijdsgroep, kern, ["woont"], token=uuid.uuid4().hex)
     lid = Panellid.objects.get(referentie=referentie)
     if bevestigd:
         token = urlsplit(links.confirm_url(lid)).path.rstrip("/").rsplit("/", 1)[1]
-        assert membership.confirm(token).status == "bevestigd"
+        assert membership.confirm(token, gemeente).status == "bevestigd"
         lid.refresh_from_db()
     Bericht.objects.filter(panellid=lid).update(status=Bericht.VERZONDEN)
     return lid

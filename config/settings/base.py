@@ -192,8 +192,7 @@ LOKET_RATE_LIMITS = {
     "stap": os.environ.get("LOKET_RATE_STAP", "120/h"),
     "versturen": os.environ.get("LOKET_RATE_VERSTUREN", "10/h"),
 }
-LOKET_STAFF_GROUP = "Medewerkers 't Baken"
-# Lochem spreekt: days a sign-up confirmation link works; unconfirmed sign-ups go after that.
+# The inwonerspanel: days a sign-up confirmation link works; unconfirmed sign-ups go after that.
 LOKET_PANEL_CONFIRM_DAYS = int(os.environ.get("LOKET_PANEL_CONFIRM_DAYS", "7"))
 # Minutes without activity after which the (encrypted) answers of an unfinished flow are gone and
 # an anonymous visitor's session expires; `clearsessions` then deletes it from the database.
@@ -232,7 +231,7 @@ MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
-WAGTAIL_SITE_NAME = "Regelgeving gemeente Lochem"
+WAGTAIL_SITE_NAME = "Regelgeving"  # the admin's name; each site names its gemeente itself
 # The site's one canonical address: permanent links, citations, PDFs, e-mails and API URLs are built
 # from it, and `migrate` and `setup_demo` give Wagtail's default site this host and port.
 # (WAGTAILADMIN_BASE_URL is the older name, still read.) Set it in every deployment: without it
@@ -259,7 +258,7 @@ else:
     EMAIL_BACKEND = "loket.mail_files.EmailBackend"
     EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", EMAIL_BACKEND)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@lochem.nl")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 
 LOGGING = {
     "version": 1,

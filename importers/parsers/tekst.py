@@ -1,4 +1,4 @@
-"""Plain-text captures of a publication page, such as the Lochem seed.
+"""Plain-text captures of a publication page, such as the demo's seed.
 
 A capture keeps headings and paragraphs as lines but loses markup: list markers,
 many article headings and sometimes a chapter heading. Structure is therefore

@@ -28,6 +28,7 @@ class Progress:
 
 
 def validate(flow: Flow, state: FlowState) -> Progress:
+    gemeente = state.page.gemeente()
     valid: dict[str, forms.Form] = {}
     cleaned: dict[str, dict] = {}
     todo = None
@@ -36,7 +37,7 @@ def validate(flow: Flow, state: FlowState) -> Progress:
         if step not in flow.applicable_steps(cleaned):
             continue
         data = state.data_for(step.slug)
-        form = step.form_class(data=data) if data is not None else None
+        form = step.form(gemeente, data=data) if data is not None else None
         if form is None or not form.is_valid():
             todo = todo or step
             continue

@@ -36,6 +36,7 @@ def warning_seconds() -> int:
 
 class FlowState:
     def __init__(self, request, page):
+        self.page = page
         self.session = request.session
         self.anonymous = not getattr(getattr(request, "user", None), "is_authenticated", False)
         self.key = f"{PREFIX}{page.pk}"

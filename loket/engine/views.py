@@ -34,9 +34,9 @@ class ConsentForm(forms.Form):
     )
     token = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, flow, **kwargs):
+    def __init__(self, *args, flow, page, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["toestemming"].label = flow.consent_label
+        self.fields["toestemming"].label = flow.consent(page)
 
 
 # -- shared helpers ------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ def step(request, page, stap: str):
     if request.method == "POST":
         return _answer_step(request, page, flow, state, progress, current)
     if request.method == "GET":
-        return _show_step(request, page, flow, state, progress, current, _stored_form(current, state))
+        return _show_step(request, page, flow, state, progress, current, _stored_form(page, current, state))
     return HttpResponseNotAllowed(["GET", "POST"])
 
 
@@ -185,7 +185,7 @@ def _detour_from_step(page, flow, progress: Progress, stap: str):
 
 
 def _answer_step(request, page, flow, state, progress: Progress, current):
-    form = current.form_class(data=request.POST)
+    form = current.form(page.gemeente(), data=request.POST)
     limited = abuse.rate_limited(request, "stap")
     if limited:
         return limited
@@ -198,12 +198,12 @@ def _answer_step(request, page, flow, state, progress: Progress, current):
     return redirect(_continue_url(page, validate(flow, state)))
 
 
-def _stored_form(current, state):
+def _stored_form(page, current, state):
     """The step's form, filled in with what the inwoner answered before (if anything)."""
     stored = state.data_for(current.slug)
     if stored is None:
-        return current.form_class(initial=None, data=None)
-    return current.form_class(initial=initial_data(current.form_class, stored))
+        return current.form(page.gemeente(), initial=None, data=None)
+    return current.form(page.gemeente(), initial=initial_data(current.form_class, stored))
 
 
 def _show_step(request, page, flow, state, progress: Progress, current, form, status: int = 200):
@@ -216,6 +216,7 @@ def _show_step(request, page, flow, state, progress: Progress, current, form, st
             flow,
             state,
             stap=current,
+            stap_intro=current.intro_voor(page.gemeente()),
             form=form,
             terug=_back_url(request, page, progress.steps, index),
             voortgang=_progress_bar(progress.steps, index),
@@ -287,7 +288,7 @@ def consent(request, page):
         return detour
     if request.method == "POST":
         return _give_consent(request, page, flow, intake, state, progress)
-    form = ConsentForm(initial={"token": state.token}, flow=flow)
+    form = ConsentForm(initial={"token": state.token}, flow=flow, page=page)
     return _show_consent(request, page, flow, state, form, progress.steps)
 
 
@@ -309,7 +310,7 @@ def _replayed_submission(request, page, intake, state):
 
 
 def _give_consent(request, page, flow, intake, state, progress: Progress):
-    form = ConsentForm(data=request.POST, flow=flow)
+    form = ConsentForm(data=request.POST, flow=flow, page=page)
     limited = abuse.rate_limited(request, "versturen")
     if limited:
         return limited

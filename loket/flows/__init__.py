@@ -7,12 +7,12 @@ module. Nothing in this package imports a loket model: the models can import it.
 
 from ..choices import Status
 from .base import INZENDING, Flow
-from .lochem_spreekt import LochemSpreektFlow
+from .inwonerspanel import InwonerspanelFlow
 from .mantelzorgcompliment import MantelzorgcomplimentFlow
 from .melding import MeldingFlow
 
 FLOWS: dict[str, type[Flow]] = {
-    flow.slug: flow for flow in (MeldingFlow, MantelzorgcomplimentFlow, LochemSpreektFlow)
+    flow.slug: flow for flow in (MeldingFlow, MantelzorgcomplimentFlow, InwonerspanelFlow)
 }
 
 

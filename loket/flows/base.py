@@ -25,10 +25,11 @@ from django.utils.formats import date_format
 
 from .. import legislation
 from ..choices import Status
+from .fields import GemeenteForm, in_gemeente
 
 # What a completed flow becomes (Flow.stores); loket/intake.py has the code for each.
 INZENDING = "inzending"  # a submission, through loket/pipeline.py
-PANELLID = "panellid"  # a member of Lochem spreekt, through loket/panel/membership.py
+PANELLID = "panellid"  # a member of the inwonerspanel, through loket/panel/membership.py
 
 # How long a submission is kept when its flow page does not say (the page's default, and the
 # period for submissions whose page was deleted).
@@ -45,7 +46,15 @@ class Step:
     form_class: type[forms.Form]
     # Whether this step applies, given the cleaned answers of the steps before it.
     applies: Callable[[dict], bool] | None = None
-    intro: str = ""
+    intro: str = ""  # may name the gemeente as {gemeente}
+
+    def form(self, gemeente, **kwargs) -> forms.Form:
+        """The step's form as this gemeente's page asks it (its name, its kernen)."""
+        form = self.form_class(**kwargs)
+        return form.voor_gemeente(gemeente) if isinstance(form, GemeenteForm) else form
+
+    def intro_voor(self, gemeente) -> str:
+        return in_gemeente(self.intro, gemeente)
 
 
 @dataclass
@@ -96,7 +105,6 @@ class Flow:
     # The statuses staff may give a submission of this flow, in the order they follow.
     statuses: tuple[Status, ...] = ()
     steps: list[Step] = []
-    regeling_slug = "verordening-sociaal-domein"
 
     duration = "ongeveer tien minuten"
     confirmation_template = "loket/bevestiging.html"
@@ -114,6 +122,10 @@ class Flow:
     def outcome(self, page) -> str:
         """What the inwoner gets, in one sentence; "" when the flow has nothing to promise."""
         return ""
+
+    def consent(self, page) -> str:
+        """The consent the last step asks, as the page's gemeente words it."""
+        return self.consent_label
 
     # -- the questions -------------------------------------------------------------------------
 
@@ -163,14 +175,15 @@ class Flow:
         code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
         return f"{cls.reference_prefix}-{timezone.localdate().year}-{code}"
 
-    def artikel_link(self, nummer: str, peildatum: date) -> tuple[str, str] | None:
-        """(label, url) of an article of the flow's regeling as it read on `peildatum`: its own
-        number and title in the version in force that day; None when that version lacks it."""
-        return legislation.artikel_link(self.regeling_slug, nummer, peildatum)
+    def artikel_link(self, page, nummer: str, peildatum: date) -> tuple[str, str] | None:
+        """(label, url) of an article of the regeling the flow page cites, as it read on
+        `peildatum`: its own number and title in the version in force that day; None when that
+        version lacks it or the page cites no regeling."""
+        return legislation.artikel_link(page.regeling(), nummer, peildatum)
 
-    def begrip(self, term: str, day: date | None = None):
-        """The definition of `term` in the version of the flow's regeling in force on `day` (today)."""
-        return legislation.begrip(self.regeling_slug, term, day)
+    def begrip(self, page, term: str, day: date | None = None):
+        """The definition of `term` in the version of the page's regeling in force on `day` (today)."""
+        return legislation.begrip(page.regeling(), term, day)
 
 
 def jsonable(data: dict) -> dict:

@@ -16,11 +16,13 @@ from django.core.validators import RegexValidator
 
 from regelgeving.form_fields import CleanCharField
 
+from ..gemeente import de_gemeente, hoofdletter  # noqa: F401 (flows use them through f.)
+
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
 
 POSTCODE = RegexValidator(r"^\s*[1-9][0-9]{3}\s?[A-Za-z]{2}\s*$", "Vul een postcode in als 1234 AB.")
 TELEFOON = RegexValidator(
-    r"^\+?[0-9 ()-]{10,16}$", "Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 0573 289 222."
+    r"^\+?[0-9 ()-]{10,16}$", "Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 06 1234 5678."
 )
 
 
@@ -64,6 +66,32 @@ def choice(label, choices, help_text="", required_message=""):
             "invalid_choice": "Kies een van de antwoorden.",
         },
     )
+
+
+GEMEENTE = "{gemeente}"  # in a label, help text or choice: "de gemeente Heemstede"
+
+
+def in_gemeente(tekst, gemeente):
+    """The text with {gemeente} read as "de gemeente <naam>" of this gemeente."""
+    return tekst.replace(GEMEENTE, de_gemeente(gemeente)) if isinstance(tekst, str) else tekst
+
+
+class GemeenteForm(forms.Form):
+    """A step whose texts name the gemeente (`{gemeente}`) or that asks for one of its kernen
+    (`kern_velden`): the flow is declared once, each gemeente's page reads its own."""
+
+    kern_velden: tuple[str, ...] = ()
+
+    def voor_gemeente(self, gemeente) -> GemeenteForm:
+        for name, field in self.fields.items():
+            field.label = in_gemeente(field.label, gemeente)
+            field.help_text = in_gemeente(field.help_text, gemeente)
+            field.error_messages = {k: in_gemeente(v, gemeente) for k, v in field.error_messages.items()}
+            if name in self.kern_velden:
+                field.choices = gemeente.kern_keuzes() if gemeente else []
+            elif getattr(field, "choices", None):
+                field.choices = [(value, in_gemeente(label, gemeente)) for value, label in field.choices]
+        return self
 
 
 class BirthDateField(forms.DateField):

@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 
 from ..choices import Status
 from ..crypto import blind_index
+from ..gemeente import bel_het_loket, hoofdletter, loket_naam
 from . import fields as f
 from .base import Flow, Ineligible, NextStep, Prepared, Step, jsonable
 from .melding import RELATIES
@@ -33,7 +34,7 @@ ELIGIBILITY = [
     ("beroepsmatig", "nee", "U geeft de zorg niet als beroep of via uw werk of opleiding."),
     ("acht_uur", "ja", "U zorgt minstens 8 uur per week."),
     ("drie_maanden", "ja", "U zorgt al langer dan 3 maanden, of dat gaat zo zijn."),
-    ("woont_in_lochem", "ja", "De persoon voor wie u zorgt woont in de gemeente Lochem."),
+    ("woont_in_gemeente", "ja", "De persoon voor wie u zorgt woont in {gemeente}."),
 ]
 
 
@@ -76,12 +77,12 @@ def yearly_keys(mantelzorger: dict) -> tuple[str, ...]:
     )
 
 
-class GeschiktheidForm(forms.Form):
+class GeschiktheidForm(f.GemeenteForm):
     onbetaald = f.choice("Geeft u de zorg zonder dat u ervoor betaald wordt?", f.JA_NEE)
     beroepsmatig = f.choice("Geeft u deze zorg als beroep, of via uw werk of opleiding?", f.JA_NEE)
     acht_uur = f.choice("Zorgt u gemiddeld minstens 8 uur per week?", f.JA_NEE)
     drie_maanden = f.choice("Zorgt u al langer dan 3 maanden (of gaat dat zo lang duren)?", f.JA_NEE)
-    woont_in_lochem = f.choice("Woont de persoon voor wie u zorgt in de gemeente Lochem?", f.JA_NEE)
+    woont_in_gemeente = f.choice("Woont de persoon voor wie u zorgt in {gemeente}?", f.JA_NEE)
 
 
 class MantelzorgerForm(forms.Form):
@@ -108,12 +109,12 @@ class MantelzorgerForm(forms.Form):
         return f.normalize_postcode(self.cleaned_data["postcode"])
 
 
-class VerzorgdeForm(forms.Form):
+class VerzorgdeForm(f.GemeenteForm):
     naam = f.text("Naam van de persoon voor wie u zorgt")
     straat = f.text("Straat")
     huisnummer = f.text("Huisnummer", max_length=10)
     postcode = f.postcode()
-    woonplaats = f.text("Woonplaats", max_length=60, help_text="Een kern of het buitengebied van Lochem.")
+    woonplaats = f.text("Woonplaats", max_length=60, help_text="Een kern of het buitengebied van {gemeente}.")
     relatie = f.choice("Wat is deze persoon van u?", RELATIES[:5] + [("anders", "Anders")])
     zorg = f.long_text(
         "Welke zorg geeft u?",
@@ -127,8 +128,8 @@ class VerzorgdeForm(forms.Form):
 
 # What "hierboven beschreven" in the declaration refers to: shown above it on the step.
 VERKLARING_INTRO = (
-    "U bent mantelzorger als u zonder betaling en niet als beroep zorgt voor iemand die in de gemeente "
-    "Lochem woont, gemiddeld minstens 8 uur per week en langer dan 3 maanden."
+    "U bent mantelzorger als u zonder betaling en niet als beroep zorgt voor iemand die in {gemeente} "
+    "woont, gemiddeld minstens 8 uur per week en langer dan 3 maanden."
 )
 
 
@@ -178,13 +179,18 @@ class MantelzorgcomplimentFlow(Flow):
         answers = cleaned.get("geschiktheid")
         if not answers:
             return
-        missing = [reason for name, wanted, reason in ELIGIBILITY if answers.get(name) != wanted]
+        gemeente = page.gemeente()
+        missing = [
+            f.in_gemeente(reason, gemeente)
+            for name, wanted, reason in ELIGIBILITY
+            if answers.get(name) != wanted
+        ]
         if missing:
             raise Ineligible(
                 "Het mantelzorgcompliment is voor mantelzorgers zoals de verordening die omschrijft. "
                 "Uit uw antwoorden blijkt dat dit (nog) niet voor u geldt. Daarvoor moet gelden: "
                 + " ".join(missing),
-                link=self._begrip_link(),
+                link=self._begrip_link(page),
             )
 
     def closed_message(self, page, today) -> str:
@@ -218,7 +224,7 @@ class MantelzorgcomplimentFlow(Flow):
             "of aan dezelfde geboortedatum op hetzelfde adres (postcode en huisnummer), ook als de naam "
             "anders geschreven is. Klopt dit niet, bijvoorbeeld omdat iemand anders met dezelfde "
             "geboortedatum op uw adres woont en ook mantelzorger is? Of hebt u vragen over uw eerdere "
-            "aanvraag? Bel 't Baken op 0573 289 222, dan zoeken we het samen uit."
+            f"aanvraag? {hoofdletter(bel_het_loket(page.gemeente()))}, dan zoeken we het samen uit."
         )
 
     def next_steps(self, page, inzending) -> list[NextStep]:
@@ -227,10 +233,11 @@ class MantelzorgcomplimentFlow(Flow):
         iban = inzending.gegevens.get("mantelzorger", {}).get("iban", "")
         return [
             NextStep(
-                "'t Baken beoordeelt uw aanvraag en laat u per e-mail weten of u het compliment krijgt.",
+                f"{hoofdletter(loket_naam(page.gemeente()))} beoordeelt uw aanvraag en laat u per e-mail "
+                "weten of u het compliment krijgt.",
                 datum=aangevraagd + BESLISTERMIJN,
                 datum_label="uiterlijk op",
-                artikel=self.artikel_link(ARTIKEL_COMPLIMENT, aangevraagd),
+                artikel=self.artikel_link(page, ARTIKEL_COMPLIMENT, aangevraagd),
             ),
             NextStep(
                 f"Krijgt u het compliment, dan maken we {bedrag} over op de rekening die eindigt op "
@@ -238,7 +245,11 @@ class MantelzorgcomplimentFlow(Flow):
             ),
         ]
 
-    def _begrip_link(self) -> tuple[str, str] | None:
+    def _begrip_link(self, page) -> tuple[str, str] | None:
         """The begrip *mantelzorger* as the version in force today defines it, under its own term."""
-        begrip = self.begrip(BEGRIP_MANTELZORGER)
-        return (f"Wat de verordening onder ‘{begrip.term}’ verstaat", begrip.url) if begrip else None
+        begrip = self.begrip(page, BEGRIP_MANTELZORGER)
+        if begrip is None:
+            return None
+        # Relative on the flow's own site: with several sites Wagtail's `url` is a full address.
+        url = begrip.get_url(current_site=page.get_site())
+        return f"Wat de verordening onder ‘{begrip.term}’ verstaat", url

@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 
 from ..choices import Status
+from ..gemeente import loket_naam
 from . import fields as f
 from .base import Flow, NextStep, Prepared, Step, jsonable
 
@@ -205,10 +206,11 @@ class MeldingFlow(Flow):
 
     def next_steps(self, page, inzending) -> list[NextStep]:
         gemeld = timezone.localdate(inzending.ingediend_op)
-        artikel = self.artikel_link(ARTIKEL_MELDING, gemeld)
+        artikel = self.artikel_link(page, ARTIKEL_MELDING, gemeld)
+        loket = loket_naam(page.gemeente())
         steps = [
             NextStep(
-                "Een consulent van 't Baken neemt zo snel mogelijk contact met u op voor een gesprek, "
+                f"Een consulent van {loket} neemt zo snel mogelijk contact met u op voor een gesprek, "
                 "meestal bij u thuis, soms telefonisch of op het gemeentehuis.",
                 artikel=artikel,
             ),
@@ -231,9 +233,9 @@ class MeldingFlow(Flow):
         if inzending.gegevens.get("ondersteuning", {}).get("clientondersteuning") == "ja":
             steps.append(
                 NextStep(
-                    "U hebt om een onafhankelijke cliëntondersteuner gevraagd: 't Baken brengt u met hem of "
+                    f"U hebt om een onafhankelijke cliëntondersteuner gevraagd: {loket} brengt u met hem of "
                     "haar in contact.",
-                    artikel=self.artikel_link(ARTIKEL_CLIENTONDERSTEUNING, gemeld),
+                    artikel=self.artikel_link(page, ARTIKEL_CLIENTONDERSTEUNING, gemeld),
                 )
             )
         return steps

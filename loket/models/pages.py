@@ -1,4 +1,4 @@
-"""The loket section: the loket page of 't Baken and one page per form flow.
+"""The loket section: the gemeente's loket page and one page per form flow.
 
 A FlowPage's routes are answered by the flow engine, which is part of the view layer; they
 reach it through loket/routes.py, never by importing it.
@@ -18,28 +18,24 @@ from wagtail.models import Orderable, Page
 from .. import legislation, routes
 from ..flows import flow_choices, get_flow
 from ..flows.base import DEFAULT_BEWAARTERMIJN_DAGEN
+from ..gemeente import gemeente_van
 
 
 class LoketPage(Page):
-    """The loket of 't Baken: contact details and the flows on offer (its child pages)."""
+    """The gemeente's loket: the flows on offer (its child pages) and how to reach it. Phone,
+    e-mail and address are the gemeente's (its setting), so every page and mail says the same."""
 
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
-    telefoon = models.CharField("telefoonnummer", max_length=40, default="0573 289 222")
-    email = models.EmailField("e-mailadres", default="tbaken@lochem.nl")
-    bezoekadres = models.CharField("bezoekadres", max_length=255, blank=True, default="Hanzeweg 2, Lochem")
-    bereikbaarheid = RichTextField("bereikbaarheid", blank=True, features=["bold", "italic", "link", "ul"])
+    bereikbaarheid = RichTextField(
+        "bereikbaarheid",
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text="Telefoonnummer, e-mailadres en bezoekadres staan bij Instellingen > Gemeente.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel(
-            [
-                FieldPanel("telefoon"),
-                FieldPanel("email"),
-                FieldPanel("bezoekadres"),
-                FieldPanel("bereikbaarheid"),
-            ],
-            heading="Contact met 't Baken",
-        ),
+        MultiFieldPanel([FieldPanel("bereikbaarheid")], heading="Contact"),
     ]
     parent_page_types = ["regelgeving.HomePage"]
     subpage_types = ["loket.FlowPage"]
@@ -60,8 +56,12 @@ class FlowPage(RoutablePageMixin, Page):
     flow = models.CharField("formulier", max_length=40, choices=flow_choices())
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link", "ul"])
     notificatie_email = models.EmailField(
-        "e-mail voor meldingen aan 't Baken",
-        help_text="Krijgt bij elke inzending een bericht met het referentienummer (zonder persoonsgegevens).",
+        "e-mail voor meldingen aan het loket",
+        blank=True,
+        help_text=(
+            "Krijgt bij elke inzending een bericht met het referentienummer (zonder persoonsgegevens). "
+            "Leeg: het e-mailadres van het loket (Instellingen > Gemeente)."
+        ),
     )
     bewaartermijn_dagen = models.PositiveIntegerField(
         "bewaartermijn (dagen)",
@@ -110,7 +110,7 @@ class FlowPage(RoutablePageMixin, Page):
         FieldPanel("bewaartermijn_dagen"),
     ]
     parent_page_types = ["loket.LoketPage"]
-    # Only below the Lochem spreekt page (PeilingPage.can_create_at checks the flow).
+    # Only below the inwonerspanel's page (PeilingPage.can_create_at checks the flow).
     subpage_types = ["loket.PeilingPage"]
 
     class Meta:
@@ -118,6 +118,16 @@ class FlowPage(RoutablePageMixin, Page):
 
     def get_flow(self):
         return get_flow(self.flow)
+
+    def gemeente(self):
+        """The gemeente whose site holds this page: its name, loket and kernen."""
+        return gemeente_van(self)
+
+    def regeling(self):
+        """The regeling the page cites (that of its first governing article); None when it
+        cites none, and then the flow links no article."""
+        verwijzing = self.artikelen.select_related("regeling").first()
+        return verwijzing.regeling if verwijzing else None
 
     def uitkomst(self) -> str:
         """What the inwoner gets from this flow, as its start page says it."""

@@ -1,5 +1,7 @@
-"""Lochem spreekt (article 10.9): members known by a pseudonym, their contact kept apart and
-encrypted, invitations (at most four a member a calendar year) and anonymous answers."""
+"""The inwonerspanel of a gemeente: members known by a pseudonym, their contact kept apart and
+encrypted, invitations (at most four a member a calendar year) and anonymous answers. Members
+and population shares belong to one gemeente; invitations and answers to a peiling, whose page
+belongs to one. A member's kern is one of the gemeente's own (its setting)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
-from ..choices import DIMENSIES, KERNEN, LEEFTIJDSGROEPEN, groups_of
+from ..choices import DIMENSIES, LEEFTIJDSGROEPEN, groups_of
 from ..crypto import EncryptedJSONField
 
 MAX_INVITATIONS_PER_YEAR = 4
@@ -21,10 +23,13 @@ MAX_INVITATIONS_PER_YEAR = 4
 class Panellid(models.Model):
     """A member, known internally only by a pseudonym. No name, no address, no e-mail here."""
 
+    gemeente = models.ForeignKey(
+        "regelgeving.Gemeente", verbose_name="gemeente", on_delete=models.CASCADE, related_name="+"
+    )
     pseudoniem = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     referentie = models.CharField(max_length=40, unique=True)
     leeftijdsgroep = models.CharField("leeftijdsgroep", max_length=10, choices=LEEFTIJDSGROEPEN)
-    kern = models.CharField("kern", max_length=20, choices=KERNEN)
+    kern = models.CharField("kern", max_length=20)  # a slug of the gemeente's kern_keuzes()
     relaties = models.JSONField("relatie met de gemeente", default=list)
     aangemeld_op = models.DateTimeField(default=timezone.now)
     bevestigd_op = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -34,7 +39,7 @@ class Panellid(models.Model):
     class Meta:
         verbose_name = "panellid"
         verbose_name_plural = "panelleden"
-        permissions = [("beheer_panel", "Kan Lochem spreekt beheren (overzicht, uitnodigen, resultaten)")]
+        permissions = [("beheer_panel", "Kan het inwonerspanel beheren (overzicht, uitnodigen, resultaten)")]
 
     def __str__(self):
         return str(self.pseudoniem)
@@ -48,13 +53,20 @@ class PanelContact(models.Model):
     """The member's e-mail address, encrypted, in its own table: never next to an answer."""
 
     lid = models.OneToOneField(Panellid, on_delete=models.CASCADE, related_name="contact")
+    # The member's gemeente again, so the database keeps one member per address per gemeente.
+    gemeente = models.ForeignKey(
+        "regelgeving.Gemeente", verbose_name="gemeente", on_delete=models.CASCADE, related_name="+"
+    )
     email = EncryptedJSONField()
     # A keyed hash of the address, to recognise a second sign-up without storing it readably.
-    email_index = models.CharField(max_length=64, unique=True)
+    email_index = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = "contactgegeven"
         verbose_name_plural = "contactgegevens"
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "email_index"], name="een_lid_per_adres_per_gemeente")
+        ]
 
 
 class Uitnodiging(models.Model):
@@ -114,7 +126,7 @@ class Respons(models.Model):
     antwoorden = EncryptedJSONField(default=dict)  # question block id -> answer
     # For comparing respondents with the panel; copied, so they stay when the member leaves.
     leeftijdsgroep = models.CharField(max_length=10, choices=LEEFTIJDSGROEPEN)
-    kern = models.CharField(max_length=20, choices=KERNEN)
+    kern = models.CharField(max_length=20)
     ingevuld_op = models.DateField(default=timezone.localdate)
 
     class Meta:
@@ -156,6 +168,9 @@ class Bevolkingsaandeel(models.Model):
     """The gemeente's population share of an age group or kern (16 years and older), to see
     which groups the panel under-represents. Editors keep these in line with CBS figures."""
 
+    gemeente = models.ForeignKey(
+        "regelgeving.Gemeente", verbose_name="gemeente", on_delete=models.CASCADE, related_name="+"
+    )
     dimensie = models.CharField(max_length=20, choices=DIMENSIES)
     waarde = models.CharField(max_length=20)
     aandeel = models.DecimalField(
@@ -165,19 +180,23 @@ class Bevolkingsaandeel(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
 
-    panels = [FieldPanel("dimensie"), FieldPanel("waarde"), FieldPanel("aandeel")]
+    panels = [FieldPanel("gemeente"), FieldPanel("dimensie"), FieldPanel("waarde"), FieldPanel("aandeel")]
 
     class Meta:
         verbose_name = "bevolkingsaandeel"
         verbose_name_plural = "bevolkingsaandelen"
-        ordering = ["dimensie", "waarde"]
-        constraints = [models.UniqueConstraint(fields=["dimensie", "waarde"], name="een_aandeel_per_groep")]
+        ordering = ["gemeente", "dimensie", "waarde"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "dimensie", "waarde"], name="een_aandeel_per_groep")
+        ]
 
     def clean(self):
-        choices = dict(groups_of(self.dimensie))
+        if self.gemeente_id is None:
+            return  # the form says the gemeente is required
+        choices = dict(groups_of(self.dimensie, self.gemeente))
         if self.waarde not in choices:
             raise ValidationError({"waarde": "Kies een van: " + ", ".join(choices) + "."})
 
     def __str__(self):
-        labels = dict(groups_of(self.dimensie))
+        labels = dict(groups_of(self.dimensie, self.gemeente if self.gemeente_id else None))
         return f"{labels.get(self.waarde, self.waarde)}: {self.aandeel}%"

@@ -1,5 +1,5 @@
-"""A peiling of Lochem spreekt: questions editors build, open and close dates, results with
-an embargo. It lives below the Lochem spreekt page of the loket; its routes are answered by
+"""A peiling of the inwonerspanel: questions editors build, open and close dates, results with
+an embargo. It lives below the inwonerspanel's page of the loket; its routes are answered by
 loket/panel/views.py, reached through loket/routes.py."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from .. import routes
 from ..blocks import VragenBlock
-from ..flows.lochem_spreekt import LochemSpreektFlow
+from ..flows.inwonerspanel import InwonerspanelFlow
 from .panel import Vrijgave
 
 
@@ -42,9 +42,9 @@ class PeilingPage(RoutablePageMixin, Page):
 
     @classmethod
     def can_create_at(cls, parent):
-        # Only below the sign-up page of Lochem spreekt.
+        # Only below the sign-up page of the inwonerspanel.
         return super().can_create_at(parent) and (
-            getattr(parent.specific, "flow", "") == LochemSpreektFlow.slug
+            getattr(parent.specific, "flow", "") == InwonerspanelFlow.slug
         )
 
     def clean(self):

@@ -1,5 +1,8 @@
-"""Staff area of Lochem spreekt in the Wagtail admin: the panel overview, inviting members to a
-peiling, choosing open answers and releasing results. Every action goes to the audit log."""
+"""Staff area of the inwonerspanel in the Wagtail admin: the panel overview, inviting members to a
+peiling, choosing open answers and releasing results. Every action goes to the audit log.
+
+Staff see the panels of their own gemeenten only (loket/toegang.py): a peiling of another
+gemeente is not found."""
 
 from __future__ import annotations
 
@@ -10,12 +13,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from ..choices import KERNEN, LEEFTIJDSGROEPEN
+from ..choices import LEEFTIJDSGROEPEN
+from ..gemeente import gemeente_van
 from ..models import Panellid, PeilingPage
+from ..toegang import gekozen_gemeente, gemeenten_van, zichtbaar
 from . import invitations, overview, results
 
 BEHEER = "loket.beheer_panel"
@@ -26,18 +32,29 @@ def _require(request):
         raise PermissionDenied
 
 
+def _peiling(request, pk: int) -> PeilingPage:
+    """The peiling, when it belongs to one of the user's gemeenten; else 404."""
+    return get_object_or_404(zichtbaar(request.user, PeilingPage.objects.all(), "path"), pk=pk)
+
+
 def panel(request):
     _require(request)
+    gemeente = gekozen_gemeente(request)
+    if gemeente is None:
+        raise PermissionDenied
+    leden = Panellid.objects.filter(gemeente=gemeente)
     return TemplateResponse(
         request,
         "loket/admin/panel.html",
         {
-            "leden": Panellid.objects.filter(bevestigd_op__isnull=False).count(),
-            "onbevestigd": Panellid.objects.filter(bevestigd_op__isnull=True).count(),
-            "naar_leeftijd": overview.composition("leeftijdsgroep"),
-            "naar_kern": overview.composition("kern"),
-            "uitnodigingen": overview.invitations_this_year(),
-            "peilingen": PeilingPage.objects.order_by("-open_vanaf"),
+            "panel_gemeente": gemeente,
+            "gemeenten": gemeenten_van(request.user),
+            "leden": leden.filter(bevestigd_op__isnull=False).count(),
+            "onbevestigd": leden.filter(bevestigd_op__isnull=True).count(),
+            "naar_leeftijd": overview.composition("leeftijdsgroep", gemeente),
+            "naar_kern": overview.composition("kern", gemeente),
+            "uitnodigingen": overview.invitations_this_year(gemeente),
+            "peilingen": PeilingPage.objects.descendant_of(gemeente.site.root_page).order_by("-open_vanaf"),
             "jaar": timezone.localdate().year,
         },
     )
@@ -46,7 +63,7 @@ def panel(request):
 class SelectieForm(forms.Form):
     kernen = forms.MultipleChoiceField(
         label="Kernen",
-        choices=KERNEN,
+        choices=[],
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Niets aangevinkt: alle kernen.",
@@ -59,6 +76,10 @@ class SelectieForm(forms.Form):
         help_text="Niets aangevinkt: alle leeftijden.",
     )
 
+    def __init__(self, *args, gemeente, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kernen"].choices = gemeente.kern_keuzes() if gemeente else []
+
     def selectie(self) -> invitations.Selectie:
         return invitations.Selectie(
             kernen=self.cleaned_data["kernen"], leeftijdsgroepen=self.cleaned_data["leeftijdsgroepen"]
@@ -67,10 +88,10 @@ class SelectieForm(forms.Form):
 
 def uitnodigen(request, pk: int):
     _require(request)
-    peiling = get_object_or_404(PeilingPage, pk=pk)
+    peiling = _peiling(request, pk)
     # "bekijk" marks a submitted form: with nothing ticked it means the whole panel.
     data = request.POST if request.method == "POST" else request.GET
-    form = SelectieForm(data if "bekijk" in data else None)
+    form = SelectieForm(data if "bekijk" in data else None, gemeente=gemeente_van(peiling))
     closed = peiling.is_gesloten() or not peiling.live
     if request.method == "POST" and form.is_valid() and not closed:
         ronde = invitations.invite(peiling, form.selectie())
@@ -81,7 +102,7 @@ def uitnodigen(request, pk: int):
             data={"uitgenodigd": ronde.uitgenodigd, "maximum_bereikt": ronde.maximum_bereikt},
         )
         messages.success(request, _summary(ronde, done=True))
-        return redirect("panel_overzicht")
+        return redirect(f"{reverse('panel_overzicht')}?gemeente={gemeente_van(peiling).pk}")
     preview = invitations.preview(peiling, form.selectie()) if form.is_bound and form.is_valid() else None
     return TemplateResponse(
         request,
@@ -130,7 +151,7 @@ class VrijgaveForm(forms.Form):
 
 def resultaten(request, pk: int):
     _require(request)
-    peiling = get_object_or_404(PeilingPage, pk=pk)
+    peiling = _peiling(request, pk)
     vrijgave_form = VrijgaveForm(initial={"embargo_datum": timezone.localdate() + timedelta(days=2)})
     return TemplateResponse(
         request,
@@ -150,7 +171,7 @@ def resultaten(request, pk: int):
 @require_POST
 def open_antwoorden_kiezen(request, pk: int):
     _require(request)
-    peiling = get_object_or_404(PeilingPage, pk=pk)
+    peiling = _peiling(request, pk)
     chosen = set()
     for value in request.POST.getlist("uitgelicht"):
         respons, _, vraag = value.partition(":")
@@ -165,7 +186,7 @@ def open_antwoorden_kiezen(request, pk: int):
 @require_POST
 def vrijgeven(request, pk: int):
     _require(request)
-    peiling = get_object_or_404(PeilingPage, pk=pk)
+    peiling = _peiling(request, pk)
     form = VrijgaveForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Vul een geldige datum en tijd in voor de openbare publicatie.")

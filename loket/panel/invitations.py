@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ..gemeente import gemeente_van
 from ..models import Bericht, PanelContact, Panellid, Uitnodiging
 from ..models.panel import MAX_INVITATIONS_PER_YEAR
 from ..tasks import send_waiting_after_commit
@@ -32,8 +33,9 @@ class Selectie:
     kernen: list[str] = field(default_factory=list)  # empty: every kern
     leeftijdsgroepen: list[str] = field(default_factory=list)  # empty: every age group
 
-    def members(self):
-        members = Panellid.objects.filter(bevestigd_op__isnull=False)
+    def members(self, peiling):
+        """The selected confirmed members of the peiling's own gemeente (never another's)."""
+        members = Panellid.objects.filter(gemeente=gemeente_van(peiling), bevestigd_op__isnull=False)
         if self.kernen:
             members = members.filter(kern__in=self.kernen)
         if self.leeftijdsgroepen:
@@ -50,7 +52,7 @@ class Ronde:
 
 
 def _plan(peiling, selectie: Selectie, jaar: int):
-    members = selectie.members()
+    members = selectie.members(peiling)
     ids = list(members.values_list("pk", flat=True))
     already = set(
         Uitnodiging.objects.filter(peiling=peiling, lid__in=members).values_list("lid_id", flat=True)
@@ -85,7 +87,7 @@ def invite(peiling, selectie: Selectie, now=None) -> Ronde:
     jaar = timezone.localdate(now).year
     with transaction.atomic():
         # Lock the members (PostgreSQL): a concurrent round waits and then sees these invitations.
-        list(selectie.members().select_for_update().values_list("pk", flat=True))
+        list(selectie.members(peiling).select_for_update().values_list("pk", flat=True))
         ronde, todo = _plan(peiling, selectie, jaar)
         members = Panellid.objects.only("pk", "pseudoniem").in_bulk([pk for pk, _ in todo])
         for start in range(0, len(todo), BATCH):

@@ -1,4 +1,8 @@
-"""Signed links in panel e-mails: confirm a sign-up, leave, see results before the public."""
+"""Signed links in panel e-mails: confirm a sign-up, leave, see results before the public.
+
+Mails are written without a request (a task sends them): every link is made absolute on the
+site of the member's gemeente, never on one installation-wide address.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +11,52 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.text import slugify
 
-CONFIRM_SALT = "lochem-spreekt:bevestigen"
-LEAVE_SALT = "lochem-spreekt:afmelden"
-RESULTS_SALT = "lochem-spreekt:resultaten"
+SALT_PREFIX = "inwonerspanel"
+CONFIRM, LEAVE, RESULTS = "bevestigen", "afmelden", "resultaten"
+# Kept for callers that name the salt of a purpose.
+CONFIRM_SALT, LEAVE_SALT, RESULTS_SALT = (f"{SALT_PREFIX}:{doel}" for doel in (CONFIRM, LEAVE, RESULTS))
 
 
-def absolute(url: str) -> str:
-    return settings.SITE_URL + url
+def salts(doel: str, gemeente=None) -> list[str]:
+    """The salt links are signed with now, then the one of links mailed before the panel had a
+    neutral address: signed under the panel's own name ("<panel naam>:<doel>")."""
+    found = [f"{SALT_PREFIX}:{doel}"]
+    oud = slugify(gemeente.panel_naam) if gemeente is not None and gemeente.panel_naam else ""
+    if oud and oud != SALT_PREFIX:
+        found.append(f"{oud}:{doel}")
+    return found
+
+
+def on_site_of(gemeente, path: str) -> str:
+    """`path` as a full URL on the gemeente's own site (its host and port)."""
+    return gemeente.site.root_url + path
 
 
 def confirm_url(lid) -> str:
     token = signing.dumps(str(lid.pseudoniem), salt=CONFIRM_SALT)
-    return absolute(reverse("panel_bevestigen", args=[token]))
+    return on_site_of(lid.gemeente, reverse("panel_bevestigen", args=[token]))
 
 
 def leave_url(lid) -> str:
     # No expiry: every e-mail a member ever received must let them leave.
     token = signing.dumps(str(lid.pseudoniem), salt=LEAVE_SALT)
-    return absolute(reverse("panel_afmelden", args=[token]))
+    return on_site_of(lid.gemeente, reverse("panel_afmelden", args=[token]))
 
 
 def results_url(peiling, uitnodiging) -> str:
     # Page paths allow no colon (Wagtail's serve pattern); the signature never holds a dot.
     sleutel = signing.dumps({"p": peiling.pk, "u": uitnodiging.pk}, salt=RESULTS_SALT).replace(":", ".")
-    return absolute(peiling.url + peiling.reverse_subpage("resultaten", kwargs={"sleutel": sleutel}))
+    return peiling.full_url + peiling.reverse_subpage("resultaten", kwargs={"sleutel": sleutel})
 
 
-def read_results_key(sleutel: str):
-    return read(sleutel.replace(".", ":"), RESULTS_SALT)
+def read_results_key(sleutel: str, gemeente=None):
+    return read(sleutel.replace(".", ":"), RESULTS, gemeente)
 
 
 def invitation_url(peiling, token: str) -> str:
-    return absolute(peiling.url + peiling.reverse_subpage("invullen", kwargs={"token": token}))
+    return peiling.full_url + peiling.reverse_subpage("invullen", kwargs={"token": token})
 
 
 def unsubscribe_headers(leave: str) -> dict[str, str]:
@@ -55,17 +72,20 @@ def confirm_max_age() -> timedelta:
     return timedelta(days=confirm_days())
 
 
-def check(token: str, salt: str, max_age=None) -> tuple[object, str]:
+def check(token: str, doel: str, gemeente=None, max_age=None) -> tuple[object, str]:
     """(the signed value, "geldig"), or (None, "verlopen") / (None, "ongeldig") when the link
     has expired or was altered."""
-    try:
-        return signing.loads(token, salt=salt, max_age=max_age), "geldig"
-    except signing.SignatureExpired:
-        return None, "verlopen"
-    except signing.BadSignature:
-        return None, "ongeldig"
+    status = "ongeldig"
+    for salt in salts(doel, gemeente):
+        try:
+            return signing.loads(token, salt=salt, max_age=max_age), "geldig"
+        except signing.SignatureExpired:
+            status = "verlopen"
+        except signing.BadSignature:
+            continue
+    return None, status
 
 
-def read(token: str, salt: str, max_age=None):
+def read(token: str, doel: str, gemeente=None, max_age=None):
     """The signed value, or None when the link was altered or has expired."""
-    return check(token, salt, max_age)[0]
+    return check(token, doel, gemeente, max_age)[0]

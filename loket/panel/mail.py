@@ -1,9 +1,11 @@
-"""The e-mails of Lochem spreekt, built from templates; each carries an unsubscribe link."""
+"""The e-mails of a gemeente's inwonerspanel, built from templates; each carries an unsubscribe
+link. They name the member's gemeente and its panel, and link to that gemeente's site."""
 
 from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from ..gemeente import panel_naam
 from ..mail_files import REFERENCE_HEADER
 from ..models import Bericht
 from . import links
@@ -11,7 +13,11 @@ from . import links
 
 def _bericht(lid, email: str, soort: str, onderwerp: str, template: str, context: dict) -> Bericht:
     afmelden = links.leave_url(lid)
-    tekst = render_to_string(f"loket/panel/email/{template}.txt", {"afmelden": afmelden, **context})
+    gemeente = lid.gemeente
+    tekst = render_to_string(
+        f"loket/panel/email/{template}.txt",
+        {"afmelden": afmelden, "gemeente": gemeente, "panel": panel_naam(gemeente), **context},
+    )
     return Bericht(
         panellid=lid,
         soort=soort,
@@ -29,14 +35,15 @@ def confirm_signup(lid, email: str) -> Bericht:
         lid,
         email,
         "aanmelding",
-        "Bevestig uw aanmelding voor Lochem spreekt",
+        f"Bevestig uw aanmelding voor {panel_naam(lid.gemeente)}",
         "bevestigen",
         {"url": links.confirm_url(lid), "dagen": links.confirm_days()},
     )
 
 
 def already_member(lid, email: str) -> Bericht:
-    return _bericht(lid, email, "al_lid", "U bent al lid van Lochem spreekt", "al_lid", {})
+    onderwerp = f"U bent al lid van {panel_naam(lid.gemeente)}"
+    return _bericht(lid, email, "al_lid", onderwerp, "al_lid", {})
 
 
 def invitation(lid, email: str, peiling, token: str) -> Bericht:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from .. import mail_files
 from ..crypto import blind_index
-from ..flows.lochem_spreekt import LochemSpreektFlow
+from ..flows.inwonerspanel import InwonerspanelFlow
 from ..models import Bericht, PanelContact, Panellid, Uitnodiging
 from ..tasks import send_after_commit
 from . import links, mail
@@ -20,11 +20,15 @@ def email_index(email: str) -> str:
     return blind_index("panel-email", email)
 
 
-def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], token: str) -> str:
+def sign_up(gemeente, email: str, leeftijdsgroep: str, kern: str, relaties: list[str], token: str) -> str:
     """Store an unconfirmed member and mail the confirmation link; returns a reference for the
     confirmation page. An address that is already known gets a mail, never a second member,
     and the page says the same either way (nobody learns who is a member)."""
-    existing = PanelContact.objects.select_related("lid").filter(email_index=email_index(email)).first()
+    existing = (
+        PanelContact.objects.select_related("lid")
+        .filter(gemeente=gemeente, email_index=email_index(email))
+        .first()
+    )
     if existing is not None:
         lid = existing.lid
         with transaction.atomic():
@@ -36,17 +40,20 @@ def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], tok
             bericht = mail.already_member(lid, email) if lid.bevestigd else mail.confirm_signup(lid, email)
             bericht.save()
             send_after_commit([bericht.pk])
-        return LochemSpreektFlow.new_reference()
+        return InwonerspanelFlow.new_reference()
     try:
         with transaction.atomic():
             lid = Panellid.objects.create(
-                referentie=LochemSpreektFlow.new_reference(),
+                gemeente=gemeente,
+                referentie=InwonerspanelFlow.new_reference(),
                 leeftijdsgroep=leeftijdsgroep,
                 kern=kern,
                 relaties=relaties,
                 aanmeldtoken=token,
             )
-            PanelContact.objects.create(lid=lid, email=email, email_index=email_index(email))
+            PanelContact.objects.create(
+                lid=lid, gemeente=gemeente, email=email, email_index=email_index(email)
+            )
             bericht = mail.confirm_signup(lid, email)
             bericht.save()
             send_after_commit([bericht.pk])
@@ -55,7 +62,7 @@ def sign_up(email: str, leeftijdsgroep: str, kern: str, relaties: list[str], tok
         earlier = Panellid.objects.filter(aanmeldtoken=token).values_list("referentie", flat=True).first()
         if earlier:
             return earlier
-        return sign_up(email, leeftijdsgroep, kern, relaties, token)
+        return sign_up(gemeente, email, leeftijdsgroep, kern, relaties, token)
     return lid.referentie
 
 
@@ -65,25 +72,26 @@ class Uitkomst:
     status: str  # vraag, bevestigd, al_bevestigd, verlopen, ongeldig
 
 
-def member_for_link(token: str, salt: str, max_age=None) -> tuple[Panellid | None, str]:
-    """The member a signed link names (None when there is none, e.g. after leaving) and the
-    link's own state: "geldig", "verlopen" or "ongeldig"."""
-    pseudoniem, status = links.check(token, salt, max_age=max_age)
-    lid = Panellid.objects.filter(pseudoniem=pseudoniem).first() if pseudoniem is not None else None
-    return lid, status
+def member_for_link(token: str, doel: str, gemeente, max_age=None) -> tuple[Panellid | None, str]:
+    """The member of this gemeente a signed link names (None when there is none, e.g. after
+    leaving) and the link's own state: "geldig", "verlopen" or "ongeldig"."""
+    pseudoniem, status = links.check(token, doel, gemeente, max_age=max_age)
+    if pseudoniem is None:
+        return None, status
+    return Panellid.objects.filter(pseudoniem=pseudoniem, gemeente=gemeente).first(), status
 
 
-def confirmation_link(token: str) -> Uitkomst:
+def confirmation_link(token: str, gemeente) -> Uitkomst:
     """What a confirmation link stands for now: "vraag" (still to confirm), "al_bevestigd",
     "verlopen" or "ongeldig"."""
-    lid, status = member_for_link(token, links.CONFIRM_SALT, links.confirm_max_age())
+    lid, status = member_for_link(token, links.CONFIRM, gemeente, links.confirm_max_age())
     if lid is None:
         return Uitkomst(None, "verlopen" if status == "verlopen" else "ongeldig")
     return Uitkomst(lid, "al_bevestigd" if lid.bevestigd else "vraag")
 
 
-def confirm(token: str) -> Uitkomst:
-    uitkomst = confirmation_link(token)
+def confirm(token: str, gemeente) -> Uitkomst:
+    uitkomst = confirmation_link(token, gemeente)
     if uitkomst.status != "vraag":
         return uitkomst
     Panellid.objects.filter(pk=uitkomst.lid.pk, bevestigd_op__isnull=True).update(bevestigd_op=timezone.now())

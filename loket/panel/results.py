@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..blocks import OPEN_QUESTION_TYPES
-from ..choices import KERNEN, LEEFTIJDSGROEPEN
+from ..choices import LEEFTIJDSGROEPEN
+from ..gemeente import gemeente_van
 from ..models import (
     Bericht,
     Bevolkingsaandeel,
@@ -116,10 +117,12 @@ def _hidden_groups(respondents: Counter, keys: list[str]) -> set[str]:
     return hidden
 
 
-def _comparison(dimensie: str, choices, responses) -> Vergelijking:
+def _comparison(dimensie: str, choices, responses, gemeente) -> Vergelijking:
     respondents = Counter(getattr(r, dimensie) for r in responses)
-    panel = Counter(Panellid.objects.filter(bevestigd_op__isnull=False).values_list(dimensie, flat=True))
-    bevolking = {b.waarde: b.aandeel for b in Bevolkingsaandeel.objects.filter(dimensie=dimensie)}
+    members = Panellid.objects.filter(gemeente=gemeente, bevestigd_op__isnull=False)
+    panel = Counter(members.values_list(dimensie, flat=True))
+    shares = Bevolkingsaandeel.objects.filter(gemeente=gemeente, dimensie=dimensie)
+    bevolking = {b.waarde: b.aandeel for b in shares}
     total_r, total_p = sum(respondents.values()), sum(panel.values())
     hidden = _hidden_groups(respondents, [key for key, _ in choices])
     rijen = [
@@ -135,6 +138,8 @@ def _comparison(dimensie: str, choices, responses) -> Vergelijking:
 
 
 def uitslag(peiling) -> Uitslag:
+    """The results, set against the panel and the population of the peiling's gemeente."""
+    gemeente = gemeente_van(peiling)
     responses = list(Respons.objects.filter(peiling=peiling))
     selected: dict[str, list[str]] = {}
     for u in UitgelichtAntwoord.objects.filter(respons__peiling=peiling).select_related("respons"):
@@ -149,8 +154,8 @@ def uitslag(peiling) -> Uitslag:
         afgeslagen=statuses[Uitnodiging.AFGESLAGEN],
         vragen=[_question(block, responses, selected) for block in peiling.vragen],
         vergelijkingen=[
-            _comparison("leeftijdsgroep", LEEFTIJDSGROEPEN, responses),
-            _comparison("kern", KERNEN, responses),
+            _comparison("leeftijdsgroep", LEEFTIJDSGROEPEN, responses, gemeente),
+            _comparison("kern", gemeente.kern_keuzes() if gemeente else [], responses, gemeente),
         ]
         if breakdowns
         else [],

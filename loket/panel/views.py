@@ -1,15 +1,19 @@
-"""Public pages of Lochem spreekt: confirm, leave, answer a peiling, results. Thin views; the
+"""Public pages of the inwonerspanel: confirm, leave, answer a peiling, results. Thin views; the
 work is in membership.py, answers.py and results.py."""
 
 from __future__ import annotations
 
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
+from wagtail.models import Site
 
-from ..flows.lochem_spreekt import LochemSpreektFlow
+from ..flows.inwonerspanel import InwonerspanelFlow
+from ..gemeente import gemeente_van_verzoek
 from ..models import FlowPage, Uitnodiging
 from . import answers, links, membership, results
 from .invitations import invitation_for
@@ -21,7 +25,11 @@ def bevestigen(request, token: str):
     """GET shows a button (mail scanners open links), POST confirms the sign-up."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    uitkomst = membership.confirmation_link(token) if request.method == "GET" else membership.confirm(token)
+    gemeente = gemeente_van_verzoek(request)
+    if request.method == "GET":
+        uitkomst = membership.confirmation_link(token, gemeente)
+    else:
+        uitkomst = membership.confirm(token, gemeente)
     return _page(request, "loket/panel/bevestigen.html", uitkomst.status)
 
 
@@ -29,7 +37,7 @@ def bevestigen(request, token: str):
 def afmelden(request, token: str):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    lid, link = membership.member_for_link(token, links.LEAVE_SALT)
+    lid, link = membership.member_for_link(token, links.LEAVE, gemeente_van_verzoek(request))
     if lid is None:
         # A good signature without a member: this member left already.
         return _page(request, "loket/panel/afmelden.html", "al_afgemeld" if link == "geldig" else "ongeldig")
@@ -39,12 +47,24 @@ def afmelden(request, token: str):
     return _page(request, "loket/panel/afmelden.html", "afgemeld")
 
 
+def oude_link(request, panel: str, doel: str, token: str):
+    """A link from a mail sent before the panel's address was neutral: /<panel naam>/<doel>/...
+    goes on to /inwonerspanel/<doel>/... on the same site (307 keeps a one-click POST a POST).
+    Only the panel name of the host's own gemeente is such an address; anything else is 404."""
+    gemeente = gemeente_van_verzoek(request)
+    if gemeente is None or not gemeente.panel_naam or slugify(gemeente.panel_naam) != panel:
+        raise Http404("Deze pagina bestaat niet.")
+    return HttpResponseRedirect(reverse(f"panel_{doel}", args=[token]), status=307)
+
+
 STATUS_CODES = {"ongeldig": 404, "verlopen": 410}
 
 
 def _page(request, template: str, status: str, **context):
-    signup = FlowPage.objects.live().filter(flow=LochemSpreektFlow.slug).first()
-    context = {"status": status, "aanmelden_url": signup.url if signup else "/loket/", **context}
+    site = Site.find_for_request(request)
+    signups = FlowPage.objects.live().filter(flow=InwonerspanelFlow.slug)
+    signup = signups.descendant_of(site.root_page).first() if site else None
+    context = {"status": status, "aanmelden_url": signup.get_url(request) if signup else "/", **context}
     return TemplateResponse(request, template, context, status=STATUS_CODES.get(status, 200))
 
 
@@ -142,7 +162,7 @@ def _not_open(request, peiling, context):
 
 def peiling_resultaten_vooraf(request, peiling, sleutel: str):
     """The participant's own link from the results e-mail: works before the embargo ends."""
-    value = links.read_results_key(sleutel)
+    value = links.read_results_key(sleutel, peiling.get_parent().specific.gemeente())
     vrijgave = peiling.vrijgave_of_none()
     if not value or value.get("p") != peiling.pk or vrijgave is None:
         return TemplateResponse(

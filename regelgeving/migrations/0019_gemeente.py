@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             name='Gemeente',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(help_text="Zonder 'gemeente', zoals 'Lochem'.", max_length=80, verbose_name='naam')),
+                ('naam', models.CharField(help_text="Zonder 'gemeente', zoals 'Zutphen'.", max_length=80, verbose_name='naam')),
                 ('cbs_code', models.CharField(help_text='De code waarmee publicaties de gemeente noemen (TOOI, AKN), zoals gm1859.', max_length=6, validators=[django.core.validators.RegexValidator('^gm\\d{4}$', "Een CBS-code is 'gm' met vier cijfers, zoals gm1859.")], verbose_name='CBS-code')),
                 ('loket_naam', models.CharField(blank=True, help_text='Zoals inwoners het loket kennen.', max_length=80, verbose_name='naam van het loket')),
                 ('loket_omschrijving', models.CharField(blank=True, default='voor zorg, jeugd, werk en inkomen', max_length=160, verbose_name='waarvoor het loket er is')),

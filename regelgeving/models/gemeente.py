@@ -20,7 +20,7 @@ KLEUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Een kleur is # met zes hexadecimal
 
 @register_setting(icon="home")
 class Gemeente(BaseSiteSetting):
-    naam = models.CharField("naam", max_length=80, help_text="Zonder 'gemeente', zoals 'Lochem'.")
+    naam = models.CharField("naam", max_length=80, help_text="Zonder 'gemeente', zoals 'Zutphen'.")
     cbs_code = models.CharField(
         "CBS-code",
         max_length=6,

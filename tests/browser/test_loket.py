@@ -189,7 +189,7 @@ GESCHIKT = [
     ("radio", "beroepsmatig", "nee"),
     ("radio", "acht_uur", "ja"),
     ("radio", "drie_maanden", "ja"),
-    ("radio", "woont_in_lochem", "ja"),
+    ("radio", "woont_in_gemeente", "ja"),
 ]
 MANTELZORGER = [
     # The first field, naam, is typed after following the error summary's link to it.

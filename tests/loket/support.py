@@ -52,7 +52,7 @@ GESCHIKT = {
     "beroepsmatig": "nee",
     "acht_uur": "ja",
     "drie_maanden": "ja",
-    "woont_in_lochem": "ja",
+    "woont_in_gemeente": "ja",
 }
 
 

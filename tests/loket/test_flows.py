@@ -112,7 +112,7 @@ def test_every_flow_page_is_an_editable_page_under_the_loket():
     assert {p.specific.flow: p.url for p in loket.get_children().live()} == {
         "melding": MELDING,
         "mantelzorgcompliment": MZC,
-        "lochem_spreekt": "/loket/lochem-spreekt/",
+        "inwonerspanel": "/loket/lochem-spreekt/",
     }
     assert page("melding").notificatie_email == "tbaken@lochem.nl"
 
@@ -372,7 +372,7 @@ def test_compliment_asks_the_eligibility_of_the_verordening_first(client):
     [
         ({"acht_uur": "nee"}, "U zorgt minstens 8 uur per week."),
         ({"beroepsmatig": "ja"}, "U geeft de zorg niet als beroep"),
-        ({"woont_in_lochem": "nee", "drie_maanden": "nee"}, "langer dan 3 maanden"),
+        ({"woont_in_gemeente": "nee", "drie_maanden": "nee"}, "langer dan 3 maanden"),
     ],
 )
 def test_ineligible_answer_gets_a_friendly_explanation_with_the_begrip_and_stores_nothing(

@@ -13,7 +13,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
@@ -56,7 +55,7 @@ def medewerker(django_user_model):
     user = django_user_model.objects.create_user(
         "mieke", "mieke@lochem.nl", "geheim-wachtwoord", first_name="Mieke", last_name="Mulder"
     )
-    user.groups.add(Group.objects.get(name=django_settings.LOKET_STAFF_GROUP))
+    user.groups.add(factories.lochem_gemeente().medewerkers)
     return user
 
 

@@ -17,7 +17,7 @@ def artikel_html(client, versie, nummer: str) -> str:
 
 def test_home_leads_to_the_three_flows_and_the_regelgeving(client):
     html = get_ok(client, "/")
-    for flow in ("melding", "mantelzorgcompliment", "lochem_spreekt"):
+    for flow in ("melding", "mantelzorgcompliment", "inwonerspanel"):
         flow_page = page(flow)
         assert f'href="{flow_page.url}">{flow_page.title}</a>' in html
     assert html.index("Direct regelen") < html.index("Regels en begrippen")

@@ -79,5 +79,5 @@ def test_a_control_character_in_the_panel_email_is_a_dutch_form_error(client, em
 @pytest.mark.parametrize("path", ["bevestigen", "afmelden"])
 @pytest.mark.parametrize("token", ["%00", "abc%00def", "%07", "9" * 300])
 def test_a_hostile_panel_link_gives_no_500(client, path, token):
-    response = client.get(f"/lochem-spreekt/{path}/{token}/")
+    response = client.get(f"/inwonerspanel/{path}/{token}/")
     assert response.status_code in (200, 400, 404)

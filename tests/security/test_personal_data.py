@@ -133,7 +133,7 @@ def test_mail_files_are_for_their_owner_only_and_go_with_their_submission(
     assert any("Anna de Vries" in f.read_text() for f in files)
 
     Inzending.objects.filter(pk=compliment.pk).update(ingediend_op=timezone.now() - timedelta(days=800))
-    assert retention.purge_submissions() == {"melding": 0, "mantelzorgcompliment": 1, "lochem_spreekt": 0}
+    assert retention.purge_submissions() == {"melding": 0, "mantelzorgcompliment": 1, "inwonerspanel": 0}
     left = sorted(tmp_path.iterdir())
     assert len(left) == 2 and not any("Anna de Vries" in f.read_text() for f in left)
     assert all(Inzending.objects.get(flow="melding").referentie in f.name for f in left)

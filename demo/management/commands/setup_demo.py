@@ -2,10 +2,10 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
 from demo.gemeenten import GEMEENTEN, LOCHEM, DemoGemeente
+from demo.loket import loket_voor_demo
 from demo.verklaringen import ensure_verklaringen
 from importers.errors import PublicatieFout
 from importers.pipeline import format_report, import_source
-from loket.demo import ensure_loket
 from regelgeving.models.gemeente import Gemeente
 from regelgeving.site_setup import ensure_gemeente, site_address, sync_default_site
 
@@ -35,9 +35,10 @@ class Command(BaseCommand):
                 sync_default_site(force=True)
             result = self._importeer(demo, gemeente)
             home = gemeente.site.root_page.specific
-            if demo is LOCHEM:
-                loket = ensure_loket(home, result.versie.get_parent().specific)
-                self.stdout.write(f"Loket: {loket.url}")
+            # Lochem's verordening governs its flows; Heemstede's regeling (bezwaarschriften) does not.
+            regeling = result.versie.get_parent().specific if demo.regeling else None
+            loket = loket_voor_demo(gemeente, demo, regeling)
+            self.stdout.write(f"Loket: {loket.full_url}")
             for page in ensure_verklaringen(home, gemeente):
                 self.stdout.write(f"{page.title}: {page.full_url}")
         _no_placeholder_pages()

@@ -78,7 +78,7 @@ def _unquote(title: str) -> str:
 
 
 def bevoegd_orgaan(aanhef: list[Block]) -> str:
-    """The organ named first in the opening lines ("De raad van de gemeente Lochem;")."""
+    """The organ named first in the opening lines ("De raad van de gemeente Zutphen;")."""
     for line in [t for t in text_lines(aanhef) if t][:4]:
         hits = [(m.start(), organ) for p, organ in _ORGANS if (m := p.search(line))]
         if hits:

@@ -5,7 +5,8 @@ from loket.retention import purge_unconfirmed_members
 
 class Command(BaseCommand):
     help = (
-        "Verwijdert aanmeldingen voor Lochem spreekt die niet binnen de bevestigingstermijn zijn bevestigd."
+        "Verwijdert aanmeldingen voor het inwonerspanel die niet binnen de bevestigingstermijn "
+        "zijn bevestigd."
     )
 
     def handle(self, *args, **options):
