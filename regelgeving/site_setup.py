@@ -36,8 +36,8 @@ EDITOR_MODEL_PERMISSIONS = (
 
 def home_intro(naam: str) -> str:
     return (
-        f"<p>Hier leest u de regels van de gemeente {naam} voor zorg, jeugd, werk en inkomen: "
-        "wat u kunt aanvragen, hoe het gaat en wat de begrippen betekenen.</p>"
+        f"<p>Hier leest u de regels van de gemeente {naam}: wat u kunt aanvragen, hoe het gaat "
+        "en wat de begrippen betekenen.</p>"
     )
 
 
