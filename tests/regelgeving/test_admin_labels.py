@@ -24,4 +24,4 @@ def test_the_admin_menu_calls_snippets_fragmenten_as_the_help_texts_do(client, d
     client.force_login(User.objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord"))
     labels = menu_labels(client)
     assert "Fragmenten" in labels and "Snippets" not in labels
-    assert {"Publicatie importeren", "Inzendingen loket", "Lochem spreekt"} <= labels
+    assert {"Publicatie importeren", "Inzendingen loket", "Inwonerspanel"} <= labels
