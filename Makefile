@@ -83,6 +83,8 @@ bench: install
 	$(PY) bench/search.py
 	$(PY) bench/loket_load.py
 	$(PY) bench/panel.py
+	@if $(PG_ANSWERS); then BENCH_DATABASE_URL=$(PG_URL) $(PY) bench/scale.py; \
+	else echo "PostgreSQL antwoordt niet: bench/scale.py (vele gemeenten) overgeslagen"; fi
 
 lint: install
 	$(PY) -m ruff check .
