@@ -366,12 +366,6 @@ def step_measure(url: str, sites: int) -> dict:
     return out
 
 
-def scoped_search() -> bool:
-    """Whether the search of this checkout is per site (another branch makes it so)."""
-    source = (ROOT / "regelgeving" / "search" / "views.py").read_text()
-    return "zoek(form.zoekvraag())" not in source
-
-
 # -- parent: databases and the report ----------------------------------------------------------
 
 
@@ -491,8 +485,6 @@ def report(build: dict, big: dict, small: dict, total_s: float) -> bool:
         f"Zoeken / search (/zoeken/, {QUERIES} vragen per site, mediaan van {SEARCH_REPEATS}; "
         f"naast Lochem alleen; hoogstens {SEARCH_BUDGET_S:.0f} s per site)"
     )
-    if not scoped_search():
-        print("  LET OP: zoeken is in deze checkout nog niet per site; elke site doorzoekt alle gemeenten.")
     row("", "vragen", "p50", "p95", "p50 Lochem", "p95 Lochem", "verhouding", f"<= {MAX_RATIO}?", width=30)
     base = small["zoeken"]["Lochem"]
     for naam, s in big["zoeken"].items():
