@@ -5,11 +5,6 @@ from regelgeving.models.gemeente import Gemeente
 from .xmlsafe import MAX_BYTES
 
 
-def gemeenten_van(user):
-    """The gemeenten whose publications this user may import: those whose pages they edit."""
-    return Gemeente.van_redacteur(user)
-
-
 class PublicatieUploadForm(forms.Form):
     gemeente = forms.ModelChoiceField(
         label="Gemeente",
@@ -43,7 +38,7 @@ class PublicatieUploadForm(forms.Form):
 
     def __init__(self, *args, user, site=None, **kwargs):
         super().__init__(*args, **kwargs)
-        gemeenten = gemeenten_van(user)
+        gemeenten = Gemeente.van_redacteur(user)  # import for the gemeenten one edits
         self.fields["gemeente"].queryset = gemeenten
         eigen = gemeenten.filter(site=site).first() if site else None
         self.fields["gemeente"].initial = eigen or gemeenten.first()

@@ -15,10 +15,8 @@ def gemeente_van_organisatie(organisatie: str) -> Gemeente | None:
     kind, name = _kind_and_name(organisatie)
     if not name or kind not in ("", "gemeente"):
         return None
-    for gemeente in Gemeente.objects.select_related("site").exclude(naam=""):
-        if name in (gemeente.cbs_code, gemeente.slug):
-            return gemeente
-    return None
+    gemeenten = Gemeente.objects.select_related("site").exclude(naam="")
+    return next((gemeente for gemeente in gemeenten if gemeente.heet(name)), None)
 
 
 def kies_gemeente(organisatie: str, gekozen: Gemeente | None = None) -> tuple[Gemeente, str]:

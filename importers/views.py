@@ -7,8 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from wagtail.models import Site
 
+from regelgeving.models.gemeente import Gemeente
+
 from .batch import voortgang
-from .forms import PublicatieUploadForm, gemeenten_van
+from .forms import PublicatieUploadForm
 from .models import Importopdracht
 from .tasks import import_upload
 
@@ -45,7 +47,7 @@ def status(request, pk):
         raise PermissionDenied
     opdrachten = Importopdracht.objects.defer("bestand")
     if not request.user.is_superuser:
-        opdrachten = opdrachten.filter(gemeente__in=gemeenten_van(request.user))
+        opdrachten = opdrachten.filter(gemeente__in=Gemeente.van_redacteur(request.user))
     opdracht = get_object_or_404(opdrachten, pk=pk)
     stand = voortgang(opdracht)  # None for an upload of one publication
     context = {

@@ -13,7 +13,9 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django_ratelimit.core import is_ratelimited
 
-from .gemeente import bel_het_loket, gemeente_van_verzoek
+from regelgeving.gemeenten import gemeente_van_request
+
+from .gemeente import bel_het_loket
 
 HONEYPOT_FIELD = "website"
 TOO_FAST_MESSAGE = (
@@ -36,7 +38,7 @@ def rate_limited(request, group: str):
             request,
             "Te veel pogingen",
             "Vanaf uw internetadres zijn in korte tijd te veel formulieren verstuurd. "
-            f"Probeer het over een uur opnieuw, of {bel_het_loket(gemeente_van_verzoek(request))}.",
+            f"Probeer het over een uur opnieuw, of {bel_het_loket(gemeente_van_request(request))}.",
             429,
         )
     return None

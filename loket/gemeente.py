@@ -8,7 +8,7 @@ the request.
 
 from __future__ import annotations
 
-from regelgeving.gemeenten import gemeente_van_pagina, gemeente_van_request
+from regelgeving.gemeenten import gemeente_van_pagina
 
 
 def gemeente_van(page):
@@ -43,8 +43,3 @@ def bel_het_loket(gemeente) -> str:
 
 def hoofdletter(zin: str) -> str:
     return zin[:1].upper() + zin[1:]
-
-
-def gemeente_van_verzoek(request):
-    """The gemeente of the host asked for (None when no site answers for it)."""
-    return gemeente_van_request(request)

@@ -44,7 +44,7 @@ def gemeenten_genoemd(waarde: str) -> list[Gemeente]:
     gemeenten = list(Gemeente.objects.select_related("site__root_page").exclude(naam=""))
     gevonden = []
     for term in termen:
-        gemeente = next((g for g in gemeenten if term.lower() in {g.cbs_code, g.slug, g.naam.lower()}), None)
+        gemeente = next((g for g in gemeenten if g.heet(term)), None)
         if gemeente is None:
             raise ValueError(
                 f"Gemeente '{term}' is onbekend op deze installatie. "

@@ -12,8 +12,9 @@ from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Site
 
+from regelgeving.gemeenten import gemeente_van_request
+
 from ..flows.inwonerspanel import InwonerspanelFlow
-from ..gemeente import gemeente_van_verzoek
 from ..models import FlowPage, Uitnodiging
 from . import answers, links, membership, results
 from .invitations import invitation_for
@@ -25,7 +26,7 @@ def bevestigen(request, token: str):
     """GET shows a button (mail scanners open links), POST confirms the sign-up."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    gemeente = gemeente_van_verzoek(request)
+    gemeente = gemeente_van_request(request)
     if request.method == "GET":
         uitkomst = membership.confirmation_link(token, gemeente)
     else:
@@ -37,7 +38,7 @@ def bevestigen(request, token: str):
 def afmelden(request, token: str):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    lid, link = membership.member_for_link(token, links.LEAVE, gemeente_van_verzoek(request))
+    lid, link = membership.member_for_link(token, links.LEAVE, gemeente_van_request(request))
     if lid is None:
         # A good signature without a member: this member left already.
         return _page(request, "loket/panel/afmelden.html", "al_afgemeld" if link == "geldig" else "ongeldig")
@@ -51,7 +52,7 @@ def oude_link(request, panel: str, doel: str, token: str):
     """A link from a mail sent before the panel's address was neutral: /<panel naam>/<doel>/...
     goes on to /inwonerspanel/<doel>/... on the same site (307 keeps a one-click POST a POST).
     Only the panel name of the host's own gemeente is such an address; anything else is 404."""
-    gemeente = gemeente_van_verzoek(request)
+    gemeente = gemeente_van_request(request)
     if gemeente is None or not gemeente.panel_naam or slugify(gemeente.panel_naam) != panel:
         raise Http404("Deze pagina bestaat niet.")
     return HttpResponseRedirect(reverse(f"panel_{doel}", args=[token]), status=307)
@@ -134,7 +135,7 @@ def peiling_invullen(request, peiling, token: str):
 
 
 def peiling_stoppen(request, peiling, token: str):
-    """"Stoppen en gegevens wissen" under the questions, as in the flows: GET asks first, POST
+    """ "Stoppen en gegevens wissen" under the questions, as in the flows: GET asks first, POST
     leaves for the peiling's page, which says so. Unlike "Ik doe deze keer niet mee" the
     invitation stays open. A peiling keeps nothing before "Verstuur mijn antwoorden" (the form
     goes in one POST into an encrypted Respons): the session holds nothing of this invitation,

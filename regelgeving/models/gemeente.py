@@ -165,14 +165,16 @@ class Gemeente(BaseSiteSetting):
         gemeenten = cls.objects.select_related("site").exclude(naam="").order_by("naam")
         return gemeenten if user.is_superuser else gemeenten.filter(redacteuren__user=user)
 
+    def heet(self, term: str) -> bool:
+        """Whether `term` names this gemeente: its CBS code, slug or name (any case)."""
+        return term.strip().lower() in {self.cbs_code, self.slug, self.naam.lower()}
+
     @classmethod
     def zoek(cls, term: str) -> Gemeente | None:
-        """The gemeente a command names: its CBS code, slug or name (any case)."""
-        term = term.strip()
-        for gemeente in cls.objects.select_related("site"):
-            if term.lower() in {gemeente.cbs_code, gemeente.slug, gemeente.naam.lower()}:
-                return gemeente
-        return None
+        """The gemeente a command names (see `heet`)."""
+        return next(
+            (gemeente for gemeente in cls.objects.select_related("site") if gemeente.heet(term)), None
+        )
 
 
 def contrast_met_wit(kleur: str) -> float:
