@@ -10,14 +10,16 @@ Run with `make bench` (when PostgreSQL answers) or `.venv/bin/python bench/scale
    TASK_BACKEND=database and one `db_worker`, gemeente G with two. A worker run counts from the
    queue being filled until every file is imported and indexed (the PDFs the workers render after
    a publication, at a lower priority, are left out: the single process does not render them).
-3. On this database and on a Lochem-only one (`setup_demo --gemeente lochem`): the article page's
-   median server time (Django test client, in the process: from the page cache and rendered
-   afresh) and queries, and /zoeken/ p50/p95 per site over QUERIES searches made of words of the
-   regelingen. Each figure beside the Lochem-only one; the ratio must stay <= MAX_RATIO.
+3. The article page's median server time (Django test client, in the process: from the page cache
+   and rendered afresh) and queries, and /zoeken/ p50/p95 per site over QUERIES searches made of
+   words of the regelingen, for Lochem and three fictional gemeenten (`measured`). Each figure
+   beside the same figure where that gemeente is alone: Lochem on a Lochem-only database
+   (`setup_demo --gemeente lochem`), a fictional gemeente on a copy of that with only this
+   gemeente imported (the same files, the same searches). The ratio must stay <= MAX_RATIO.
 
 BENCH_SCALE=GxR sets the size (default DEFAULT_SCALE, 20x25; the issue's target is
 BENCH_SCALE=20x100, about 60,000 pages, which takes about FULL_RUN_MINUTES here).
-BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the admin URL: two
+BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the admin URL: the
 throwaway databases are made next to it and removed afterwards (BENCH_SCALE_BEWAAR=1 keeps them).
 Exits non-zero when a ratio is above MAX_RATIO or an import fails.
 """
@@ -58,7 +60,7 @@ SEARCH_REPEATS = 3
 # being searched once this budget is spent, its figures over the searches done (shown as "n/30").
 SLOW_SEARCH_S = 1.0
 SEARCH_BUDGET_S = 180.0
-SEARCH_SITES = 3  # fictional sites searched beside Lochem: the first, the middle and the last
+LOCHEM = "lochem"
 ARTIKEL = "2.2"  # Lochem's longest article (as bench/run.py); the text shape keeps it
 WORKER_POLL = 0.5
 WORKER_TIMEOUT = 3600
@@ -202,6 +204,26 @@ def step_build(url: str, gemeenten: int, regelingen: int) -> dict:
     return out
 
 
+def step_alone(url: str, nummer: int, regelingen: int) -> dict:
+    """One fictional gemeente imported on a copy of the Lochem-only database, as in the large one."""
+    import scale_corpus
+    from django.core.management import call_command
+
+    from regelgeving.site_setup import ensure_gemeente
+
+    g = scale_corpus.Fictief(nummer)
+    ensure_gemeente(g.naam, g.cbs_code, g.host, 80)
+    with tempfile.TemporaryDirectory(prefix="bench-schaal-") as tmp:
+        scale_corpus.schrijf_map(g, regelingen, Path(tmp))
+        call_command("import_publicatie", tmp, gemeente=g.cbs_code, stdout=open(os.devnull, "w"))
+    return {"paginas": page_count(), "geweigerd": refused()}
+
+
+def measured(gemeenten: int) -> list[int]:
+    """The fictional gemeenten searched beside Lochem: the first, the middle and the last."""
+    return sorted({1, gemeenten // 2 + 1, gemeenten})
+
+
 def refused() -> list[str]:
     from importers.models import Importbestand
 
@@ -297,7 +319,9 @@ def host_of(site) -> str:
     return site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
 
 
-def step_measure(url: str, sites: int) -> dict:
+def step_measure(url: str, names: list[str], with_article: list[str]) -> dict:
+    """Search p50/p95 on the sites of the gemeenten `names` (CBS codes, or "lochem"), and the
+    article page on those of `with_article`."""
     from django.core.management import call_command
     from django.test import Client
     from run import measure_page
@@ -306,16 +330,13 @@ def step_measure(url: str, sites: int) -> dict:
     from regelgeving.models.gemeente import Gemeente
 
     call_command("migrate", verbosity=0, interactive=False)
-    gemeenten = list(Gemeente.objects.select_related("site").exclude(naam="").order_by("cbs_code"))
-    lochem = next(g for g in gemeenten if g.slug == "lochem")
-    fictief = [g for g in gemeenten if g.cbs_code.startswith("gm9")]
-    chosen = [lochem]
-    if fictief:
-        picks = sorted({0, len(fictief) // 2, len(fictief) - 1})[:sites]
-        chosen += [fictief[i] for i in picks]
+    gemeenten = Gemeente.objects.select_related("site").exclude(naam="").order_by("cbs_code")
+    chosen = [g for g in gemeenten if g.slug in names or g.cbs_code in names]
 
     out: dict = {"artikel": {}, "zoeken": {}, "paginas": page_count()}
-    for gemeente in [lochem, *fictief[:1]]:
+    for gemeente in chosen:
+        if gemeente.slug not in with_article and gemeente.cbs_code not in with_article:
+            continue
         site = gemeente.site
         artikel = (
             ArtikelPage.objects.live()
@@ -372,8 +393,8 @@ def step_measure(url: str, sites: int) -> dict:
 class Databases:
     def __init__(self, admin: str):
         self.admin = admin
-        tag = f"{os.getpid()}_{uuid.uuid4().hex[:6]}"
-        self.names = {"groot": f"bench_schaal_{tag}", "lochem": f"bench_schaal_lochem_{tag}"}
+        self.tag = f"{os.getpid()}_{uuid.uuid4().hex[:6]}"
+        self.names = {"groot": f"bench_schaal_{self.tag}", "lochem": f"bench_schaal_lochem_{self.tag}"}
 
     def url(self, key: str) -> str:
         return urlunsplit(urlsplit(self.admin)._replace(path="/" + self.names[key]))
@@ -384,6 +405,14 @@ class Databases:
         with psycopg.connect(self.admin, autocommit=True) as conn:
             for name in self.names.values():
                 conn.execute(f'CREATE DATABASE "{name}"')
+
+    def copy(self, key: str, of: str) -> None:
+        """A new database `key` as a copy of database `of` (nobody may be connected to it)."""
+        import psycopg
+
+        self.names[key] = f"bench_schaal_{key}_{self.tag}"
+        with psycopg.connect(self.admin, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{self.names[key]}" TEMPLATE "{self.names[of]}"')
 
     def drop(self) -> None:
         import psycopg
@@ -405,14 +434,15 @@ def verdict(ratio: float) -> str:
     return "ja" if ratio <= MAX_RATIO else "NEE"
 
 
-def report(build: dict, big: dict, small: dict, total_s: float) -> bool:
-    """Print the tables; whether every ratio holds."""
+def report(build: dict, big: dict, alone: dict, total_s: float) -> bool:
+    """Print the tables; whether every ratio holds. `alone` holds each gemeente's figures where
+    it is alone (with Lochem)."""
     ok = True
     g, r = build["gemeenten"], build["regelingen"]
     print()
     print(
         f"Omvang / size: {g} gemeenten x {r} regelingen + Lochem: {big['paginas']:,} pagina's "
-        f"(Lochem alleen: {small['paginas']:,})"
+        f"(Lochem alleen: {alone['paginas']:,})"
     )
     print("  vormen / shapes: " + ", ".join(f"{k} {v}" for k, v in sorted(build["vormen"].items())))
     if build["geweigerd"]:
@@ -463,9 +493,9 @@ def report(build: dict, big: dict, small: dict, total_s: float) -> bool:
 
     print()
     print("Artikelpagina / article page (test client in het proces; mediaan)")
-    row("", "groot", "alleen Lochem", "verhouding", f"<= {MAX_RATIO}?")
-    base = small["artikel"]["Lochem"]
+    row("", "groot", "alleen", "verhouding", f"<= {MAX_RATIO}?")
     for naam, a in big["artikel"].items():
+        base = alone["artikel"][naam]
         for key, label in (("cache", "uit paginacache"), ("opgebouwd", "opnieuw opgebouwd")):
             ratio = a[f"{key}_s"] / base[f"{key}_s"]
             ok &= ratio <= MAX_RATIO and a[f"{key}_queries"] <= base[f"{key}_queries"]
@@ -483,11 +513,11 @@ def report(build: dict, big: dict, small: dict, total_s: float) -> bool:
     print()
     print(
         f"Zoeken / search (/zoeken/, {QUERIES} vragen per site, mediaan van {SEARCH_REPEATS}; "
-        f"naast Lochem alleen; hoogstens {SEARCH_BUDGET_S:.0f} s per site)"
+        f"naast dezelfde gemeente alleen; hoogstens {SEARCH_BUDGET_S:.0f} s per site)"
     )
-    row("", "vragen", "p50", "p95", "p50 Lochem", "p95 Lochem", "verhouding", f"<= {MAX_RATIO}?", width=30)
-    base = small["zoeken"]["Lochem"]
+    row("", "vragen", "p50", "p95", "p50 alleen", "p95 alleen", "verhouding", f"<= {MAX_RATIO}?", width=30)
     for naam, s in big["zoeken"].items():
+        base = alone["zoeken"][naam]
         ratio = max(s["p50_s"] / base["p50_s"], s["p95_s"] / base["p95_s"])
         ok &= ratio <= MAX_RATIO and s["vragen"] == QUERIES
         row(
@@ -501,6 +531,10 @@ def report(build: dict, big: dict, small: dict, total_s: float) -> bool:
             verdict(ratio),
             width=30,
         )
+    print(
+        "  alleen / alone: Lochem op de database met alleen Lochem; een verzonnen gemeente op een kopie "
+        "daarvan met alleen die gemeente erbij (dezelfde bestanden, dezelfde zoekvragen)"
+    )
     print()
     print(f"Totale duur / total: {total_s / 60:.1f} min (bouw groot: {build['bouw_s'] / 60:.1f} min)")
     return ok
@@ -524,13 +558,27 @@ def main() -> int:
             f"  (de volle omvang van issue 17, BENCH_SCALE={FULL_SCALE}, ca. 60.000 pagina's, duurt hier "
             f"ca. {FULL_RUN_MINUTES} min / the full size takes about {FULL_RUN_MINUTES} min here)"
         )
+    import scale_corpus
+
+    codes = [scale_corpus.Fictief(n).cbs_code for n in measured(gemeenten)]
+    with_article = f"{LOCHEM},{codes[0]}"
     try:
         small_build = run_child("lochem", dbs.url("lochem"))
         print(f"  Lochem alleen: {small_build['paginas']:,} pagina's in {small_build['seconden']:.0f} s")
+        for nummer, code in zip(measured(gemeenten), codes, strict=True):
+            dbs.copy(code, of="lochem")
+            alone_build = run_child("alleen", dbs.url(code), str(nummer), str(regelingen))
+            print(f"  Lochem en {code} alleen: {alone_build['paginas']:,} pagina's")
+            for line in alone_build["geweigerd"]:
+                print(f"    GEWEIGERD / refused: {line}")
         build = run_child("bouw", dbs.url("groot"), str(gemeenten), str(regelingen))
-        small = run_child("meet", dbs.url("lochem"), "0")
-        big = run_child("meet", dbs.url("groot"), str(SEARCH_SITES))
-        ok = report(build, big, small, time.perf_counter() - started)
+        alone = run_child("meet", dbs.url("lochem"), LOCHEM, with_article)
+        for code in codes:
+            measured_alone = run_child("meet", dbs.url(code), code, with_article)
+            for key in ("artikel", "zoeken"):
+                alone[key].update(measured_alone[key])
+        big = run_child("meet", dbs.url("groot"), ",".join([LOCHEM, *codes]), with_article)
+        ok = report(build, big, alone, time.perf_counter() - started)
     finally:
         if os.environ.get("BENCH_SCALE_BEWAAR") == "1":
             print(f"Databases bewaard: {', '.join(dbs.names.values())}")
@@ -548,8 +596,10 @@ def child_main(argv: list[str]) -> int:
         result = step_lochem(url)
     elif step == "bouw":
         result = step_build(url, int(args[0]), int(args[1]))
+    elif step == "alleen":
+        result = step_alone(url, int(args[0]), int(args[1]))
     else:
-        result = step_measure(url, int(args[0]))
+        result = step_measure(url, args[0].split(","), args[1].split(","))
     Path(out).write_text(json.dumps(result))
     return 0
 

@@ -17,6 +17,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .models import BegripPage, Gemeente, RegelingPage, RegelingVersiePage, SearchCacheKey, Synoniem, Wet
 from .models.public import PublicPage
 from .pdf_files import render_after_publication
+from .search.tree_lexemes import refresh_under
 from .site_setup import sync_default_site
 from .versions import publish_descendants, unpublish_descendants
 
@@ -37,6 +38,11 @@ def on_cached_change(sender, **kwargs):
     SearchCacheKey.renew()
 
 
+def on_page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    # The search index names each page's subtrees by path (search/tree_lexemes.py).
+    refresh_under(parent_page_before, parent_page_after)
+
+
 def connect(app_config=None):
     # After `migrate`, Wagtail's default site takes the host and port of SITE_URL.
     post_migrate.connect(sync_default_site, sender=app_config)
@@ -47,6 +53,7 @@ def connect(app_config=None):
         post_delete.connect(on_cached_change, sender=model)
     # A move rewrites the paths of a whole subtree, which may hold versions and begrippen.
     post_page_move.connect(on_cached_change)
+    post_page_move.connect(on_page_moved)
     # What the public sees of any page changes when it is published, unpublished or deleted, when
     # a public page is saved outside publishing (code, a shell), when who may see it changes, or
     # when a site moves to another host or root.

@@ -22,7 +22,7 @@ from modelsearch.backends.database import SearchBackend as database_backend
 def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this name
     if connection.vendor == "postgresql":
         # Imported here so SQLite never loads django.contrib.postgres and Wagtail's PostgreSQL
-        # backend; not to break a cycle: postgres.py imports only paging.py of this project.
+        # backend; not to break a cycle: postgres.py imports only paging.py and tree_lexemes.py.
         from .postgres import RegelgevingPostgresSearchBackend
 
         return RegelgevingPostgresSearchBackend(params)

@@ -12,6 +12,10 @@ query reaches PostgreSQL, not what it matches:
 - with migration 0009's RUM index (where the rum extension is installed), matches come in the
   index's `<=>` order, so a page of results reads only its own rows, and `count()` stops at
   COUNT_LIMIT;
+- a search whose pages all lie under one tree path (a gemeente's site, a version) also requires
+  that path's lexeme (migration 0021, tree_lexemes.py), so the index keeps to the subtree instead
+  of finding every gemeente's matches for the path filter to throw away; ranking and distance
+  use the query without it;
 - without it (GIN index), a match is ranked by `ts_rank` of the title vector (times its
   title_norm boost) plus `ts_rank` of the body vector against that one tsquery, with Wagtail's
   field weights, and fetching a slice of results also counts all matches (`COUNT(*) OVER ()`:
@@ -35,6 +39,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
 from .paging import MAX_RESULTS
+from .tree_lexemes import implied_prefix, lexeme
 
 # Added to Wagtail's index table by migration 0007: GENERATED ALWAYS AS (title || body) STORED.
 STORED_VECTOR = "regelgeving_zoekvector"
@@ -103,13 +108,20 @@ class _OnIndexEntry(Expression):
 
 class Matches(_OnIndexEntry):
     """`stored title || body @@ tsquery`: the condition Wagtail writes as
-    `(title || body) @@ query`, on the stored column of migration 0007 and its index."""
+    `(title || body) @@ query`, on the stored column of migration 0007 and its index; with
+    `within`, the subtree lexeme of migration 0021 is required too."""
 
     output_field = BooleanField()
     conditional = True
 
+    def __init__(self, tsquery: str, config: str | None, within: str | None = None):
+        super().__init__(tsquery, config)
+        self.within = within
+
     def as_sql(self, compiler, connection):
         tsquery, params = self._tsquery_sql()
+        if self.within is not None and self.tsquery:  # an empty query matches nothing: keep it so
+            tsquery, params = f"({tsquery} && %s::tsquery)", [*params, _quoted(self.within)]
         return f"{self._column(compiler, STORED_VECTOR)} @@ {tsquery}", params
 
 
@@ -182,7 +194,8 @@ class OneTsqueryCompiler(PostgresSearchQueryCompiler):
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
     def _matching(self, text: str, config):
-        return self.queryset.filter(Matches(text, config))
+        within = lexeme(implied_prefix(self.queryset))
+        return self.queryset.filter(Matches(text, config, within))
 
     def count_up_to(self, config, limit: int) -> int:
         """How many pages match, counted no further than `limit`."""
