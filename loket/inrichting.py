@@ -25,6 +25,11 @@ MEDEWERKER_PERMISSIONS = (
     ("loket", "change_inzending"),
     ("loket", "export_inzending"),
     ("loket", "beheer_panel"),
+    # The panel's population shares of their own gemeente (panel/bevolking_admin.py).
+    ("loket", "view_bevolkingsaandeel"),
+    ("loket", "add_bevolkingsaandeel"),
+    ("loket", "change_bevolkingsaandeel"),
+    ("loket", "delete_bevolkingsaandeel"),
 )
 
 

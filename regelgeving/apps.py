@@ -7,15 +7,11 @@ class RegelgevingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.permissions import register_permission_policy
-        from wagtail.snippets.models import register_snippet
-
-        from . import admin_widgets, signals
-        from .models import Synoniem
-        from .synoniemen_admin import SynoniemPermissionPolicy, SynoniemViewSet
+        from . import admin_widgets, per_gemeente_admin, signals
+        from .models.gemeente import Gemeente
+        from .synoniemen_admin import SynoniemViewSet
 
         signals.connect(self)
         admin_widgets.without_inline_scripts()
         # Before wagtail.snippets registers the snippets (it comes later in INSTALLED_APPS).
-        register_permission_policy(Synoniem, SynoniemPermissionPolicy(Synoniem))
-        register_snippet(SynoniemViewSet)
+        per_gemeente_admin.register(SynoniemViewSet, Gemeente.van_redacteur)

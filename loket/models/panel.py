@@ -12,7 +12,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
 
 from ..choices import DIMENSIES, LEEFTIJDSGROEPEN, groups_of
 from ..crypto import EncryptedJSONField
@@ -163,10 +162,10 @@ class UitgelichtAntwoord(models.Model):
         constraints = [models.UniqueConstraint(fields=["respons", "vraag"], name="een_keer_uitgelicht")]
 
 
-@register_snippet
 class Bevolkingsaandeel(models.Model):
     """The gemeente's population share of an age group or kern (16 years and older), to see
-    which groups the panel under-represents. Editors keep these in line with CBS figures."""
+    which groups the panel under-represents. The loket's staff keep these in line with CBS
+    figures, each for their own gemeente (panel/bevolking_admin.py)."""
 
     gemeente = models.ForeignKey(
         "regelgeving.Gemeente", verbose_name="gemeente", on_delete=models.CASCADE, related_name="+"

@@ -14,7 +14,7 @@ import pytest
 from django.test import Client
 
 from loket.flows import get_flow
-from loket.models import FlowPage, Panellid, PeilingPage
+from loket.models import Bevolkingsaandeel, FlowPage, Panellid, PeilingPage
 from loket.panel import links, membership
 from loket.pipeline import submit
 from tests import factories
@@ -167,3 +167,32 @@ def test_a_link_from_a_mail_before_the_neutral_address_goes_on_to_the_panel(clie
     response = client.post(f"/lochem-spreekt/afmelden/{token}/")  # the demo's panel: Lochem spreekt
     assert response.status_code == 307 and response["Location"] == f"/inwonerspanel/afmelden/{token}/"
     assert client.post(f"/een-ander-panel/afmelden/{token}/").status_code == 404
+
+
+AANDELEN = "/admin/snippets/loket/bevolkingsaandeel/"
+
+
+def test_a_consulent_keeps_the_population_shares_of_their_own_gemeente_only(
+    consulent_heemstede, heemstede, lochem_gemeente
+):
+    Bevolkingsaandeel.objects.filter(gemeente__in=[heemstede, lochem_gemeente]).delete()
+    van_lochem = Bevolkingsaandeel.objects.create(
+        gemeente=lochem_gemeente, dimensie="leeftijdsgroep", waarde="75+", aandeel="9.5"
+    )
+    # The form offers Heemstede only; Lochem is refused as a choice.
+    form = consulent_heemstede.get(f"{AANDELEN}add/").content.decode()
+    assert "Gemeente Heemstede" in form and "Gemeente Lochem" not in form
+    nieuw = {"dimensie": "leeftijdsgroep", "waarde": "16-24", "aandeel": "12.5"}
+    response = consulent_heemstede.post(f"{AANDELEN}add/", {"gemeente": lochem_gemeente.pk, **nieuw})
+    assert response.status_code == 200
+    assert not Bevolkingsaandeel.objects.filter(waarde="16-24").exists()
+    response = consulent_heemstede.post(f"{AANDELEN}add/", {"gemeente": heemstede.pk, **nieuw})
+    assert response.status_code == 302
+    assert Bevolkingsaandeel.objects.get(waarde="16-24").gemeente == heemstede
+    # The listing holds its own; Lochem's is not found in any view.
+    listing = consulent_heemstede.get(AANDELEN).content.decode()
+    assert "16 tot en met 24 jaar" in listing and "75 jaar of ouder" not in listing
+    for view in ("edit", "delete", "history", "usage"):
+        assert consulent_heemstede.get(f"{AANDELEN}{view}/{van_lochem.pk}/").status_code == 404, view
+    assert consulent_heemstede.post(f"{AANDELEN}delete/{van_lochem.pk}/").status_code == 404
+    assert Bevolkingsaandeel.objects.filter(pk=van_lochem.pk).exists()
