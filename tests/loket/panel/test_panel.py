@@ -1217,7 +1217,7 @@ def test_open_answers_appear_only_when_staff_select_them(gesloten_peiling, behee
         vrijgegeven_op=timezone.now() - timedelta(days=2), embargo_tot=timezone.now() - timedelta(days=1)
     )
     page = get_ok(client, BIBLIOTHEEK)
-    assert "2 deelnemers gaf een antwoord in eigen woorden." in page
+    assert "2 deelnemers gaven een antwoord in eigen woorden." in page
     assert "scholieren" not in page and "buurman" not in page
 
     response = beheerder.post(
