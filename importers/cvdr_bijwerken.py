@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .cvdr_gemeente import CvdrGemeente
@@ -81,6 +82,14 @@ def zoekdienst_uit_instellingen() -> CvdrZoekdienst:
     return CvdrZoekdienst(url=getattr(settings, "CVDR_ZOEKDIENST_URL", ZOEKDIENST))
 
 
+class BijwerkingLooptAl(PublicatieFout):
+    """Another run for this gemeente has not finished: two at once would import the same versions."""
+
+
+# A run that stopped without finishing (a killed process) holds its gemeente no longer than this.
+MAXIMALE_DUUR = timedelta(hours=6)
+
+
 def bijwerken(
     gemeente: CvdrGemeente,
     sinds: date | None = None,
@@ -95,6 +104,29 @@ def bijwerken(
     stand, _ = CvdrBijwerking.objects.get_or_create(
         cbs_code=gemeente.cbs_code, defaults={"gemeente": gemeente.naam}
     )
+    _neem(stand)
+    try:
+        return _bijwerken(stand, gemeente, sinds, concept, zoekdienst, melden)
+    finally:
+        CvdrBijwerking.objects.filter(pk=stand.pk, bezig_sinds=stand.bezig_sinds).update(bezig_sinds=None)
+
+
+def _neem(stand: CvdrBijwerking) -> None:
+    """Mark the gemeente's run as going on, in one conditional UPDATE (two runs cannot both win),
+    or refuse: another run goes on."""
+    nu = timezone.now()
+    vrij = Q(bezig_sinds__isnull=True) | Q(bezig_sinds__lt=nu - MAXIMALE_DUUR)
+    if not CvdrBijwerking.objects.filter(vrij, pk=stand.pk).update(bezig_sinds=nu):
+        stand.refresh_from_db(fields=["bezig_sinds"])
+        sinds = timezone.localtime(stand.bezig_sinds)
+        raise BijwerkingLooptAl(
+            f"Voor {stand.gemeente} loopt al een bijwerking uit CVDR (sinds {sinds:%d-%m-%Y %H:%M}); "
+            "probeer het later opnieuw."
+        )
+    stand.bezig_sinds = nu
+
+
+def _bijwerken(stand, gemeente, sinds, concept, zoekdienst, melden) -> Bijwerkverslag:
     stand.gemeente = gemeente.naam
     stand.laatste_run_op = timezone.now()
     sinds = sinds or stand.gewijzigd_vanaf

@@ -115,6 +115,8 @@ class CvdrBijwerking(models.Model):
     gemeente = models.CharField(max_length=100)  # the name as CVDR writes it (dcterms.creator)
     gewijzigd_vanaf = models.DateField(null=True)  # None: nothing asked yet; the first run asks all
     laatste_run_op = models.DateTimeField(null=True)
+    # While a run goes on: a second run for the gemeente (the planner beside a command) is refused.
+    bezig_sinds = models.DateTimeField(null=True)
     laatste_geslaagd_op = models.DateTimeField(null=True)  # the last run without a failure
     uitkomst = models.TextField(blank=True)  # the last run's summary, or why it stopped
 

@@ -16,7 +16,7 @@ from regelgeving.models.gemeente import Gemeente
 
 from .batch import Keuzes, Samenvatting, Uitkomst, importeer, interne_fout
 from .bundles import Bron, bundle_from_bytes
-from .cvdr_bijwerken import bijwerken
+from .cvdr_bijwerken import BijwerkingLooptAl, bijwerken
 from .cvdr_gemeente import van_gemeente
 from .cvdr_sru.errors import ZoekdienstFout
 from .errors import PublicatieFout
@@ -164,7 +164,7 @@ def cvdr_bijwerken(gemeente_id: int) -> str:
         return f"Gemeente {gemeente_id} bestaat niet meer; niets bijgewerkt."
     try:
         return bijwerken(van_gemeente(gemeente)).samenvatting()
-    except ZoekdienstFout as exc:
+    except (ZoekdienstFout, BijwerkingLooptAl) as exc:
         return str(exc)
 
 

@@ -3,14 +3,16 @@ regelingen of Heemstede, a gemeente of this installation, become pages on Heemst
 the demo's Lochem, one failure stops nothing else, and the next run asks only from where this one
 may safely go on."""
 
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from importers.cvdr_bijwerken import MAXIMALE_DUUR
 from importers.models import CvdrBijwerking, CvdrImport
 from importers.tasks import cvdr_alle_gemeenten, cvdr_bijwerken
 from regelgeving.gemeenten import gemeente_van_pagina
@@ -280,3 +282,36 @@ def test_the_planner_plans_the_update_only_when_the_setting_says_so(db, database
     settings.CVDR_BIJWERKEN_PLANNEN = True
     assert planner("--taak", "cvdr_bijwerken").endswith("ingepland: regelingen bijwerken uit CVDR\n")
     assert gepland.count() == 1
+
+
+def test_a_second_run_while_one_goes_on_is_refused_and_changes_nothing(server, heemstede, rijen_per_tabel):
+    """The planner's daily run beside an editor's command: the second would import the same versions."""
+    CvdrBijwerking.objects.create(
+        cbs_code="gm0397", gemeente="Heemstede", bezig_sinds=timezone.now() - timedelta(minutes=5)
+    )
+    voor = rijen_per_tabel()
+
+    uitvoer, fout = bijwerken()
+
+    assert uitvoer == ""
+    assert fout.startswith("Voor Heemstede loopt al een bijwerking uit CVDR (sinds ") and "\n" not in fout
+    assert fout.endswith("; probeer het later opnieuw.")
+    assert cvdr_bijwerken.enqueue(heemstede.pk).return_value == fout
+    assert rijen_per_tabel() == voor
+    assert stand().bezig_sinds is not None  # still the other run's
+
+
+def test_a_run_that_stopped_long_ago_holds_nothing_and_every_run_lets_go(server):
+    CvdrBijwerking.objects.create(
+        cbs_code="gm0397",
+        gemeente="Heemstede",
+        bezig_sinds=timezone.now() - MAXIMALE_DUUR - timedelta(minutes=1),  # killed, never finished
+    )
+
+    uitvoer, _ = bijwerken()
+
+    assert "Heemstede (alle regelingen): 3 gevonden" in uitvoer  # the run went ahead
+    assert stand().bezig_sinds is None
+    server.paginas = {1: "diagnostiek.xml"}  # the search fails: the run stops, and lets go too
+    assert bijwerken()[1].startswith("De zoekdienst meldt een fout")
+    assert stand().bezig_sinds is None
