@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from regelgeving.models.gemeente import Gemeente
 
@@ -82,7 +83,7 @@ class Uitkomst:
 def importeer(naam: str, data: bytes, sha256: str, keuzes: Keuzes) -> Uitkomst:
     """Import one publication through the pipeline; never raises for bad input or a bug."""
     if not keuzes.opnieuw:
-        eerder = GeimporteerdeBron.objects.filter(sha256=sha256).select_related("versie").first()
+        eerder = _eerder_hierheen(sha256, keuzes)
         if eerder is not None:
             return Uitkomst(naam, ONGEWIJZIGD, f"zelfde inhoud als bij de import van {eerder.naam}")
     try:
@@ -106,6 +107,22 @@ def importeer(naam: str, data: bytes, sha256: str, keuzes: Keuzes) -> Uitkomst:
         return Uitkomst(naam, GEWEIGERD, interne_fout(exc))
     soort = NIEUW if result.report["status"].startswith("nieuw") else BIJGEWERKT
     return Uitkomst(naam, soort, rapport=result.report)
+
+
+def _eerder_hierheen(sha256: str, keuzes: Keuzes) -> GeimporteerdeBron | None:
+    """The earlier import of these bytes, if it went where this one is asked to go: the same
+    bytes asked into another regeling (--regeling) or gemeente (--gemeente) are imported there."""
+    eerder = GeimporteerdeBron.objects.filter(sha256=sha256).select_related("versie").first()
+    if eerder is None:
+        return None
+    versie = eerder.versie
+    if keuzes.regeling and versie.get_parent().slug != slugify(keuzes.regeling):
+        return None
+    if keuzes.gemeente_id:
+        gemeente = Gemeente.objects.select_related("site__root_page").get(pk=keuzes.gemeente_id)
+        if not versie.path.startswith(gemeente.site.root_page.path):
+            return None
+    return eerder
 
 
 @dataclass

@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from importers.bundles import BUNDLE
 from importers.models import Importopdracht
-from regelgeving.models import RegelingVersiePage
+from regelgeving.models import RegelingPage, RegelingVersiePage
 from tests.importers.support import PACKAGE, zip_folder, zip_of
 from tests.paths import SAMPLES
 from tests.worker import run_worker
@@ -215,3 +215,14 @@ def test_the_command_waits_for_the_workers_and_shows_each_result(site_gebouwd, d
         "CVDR100394_2.xml", "bgr-2024-715.xml", "omgevingsplan"
     ]
     assert lines[3] == "Samenvatting: 3 publicaties: 3 geïmporteerd, 0 bijgewerkt, 0 ongewijzigd, 0 geweigerd"
+
+
+def test_the_same_bytes_asked_into_another_regeling_are_not_skipped_as_unchanged(db, bundel):
+    run_import(bundel)
+    assert "3 ongewijzigd" in run_import(bundel)  # asked into the same places: unchanged
+
+    out = run_import("--regeling", "kopie-elders", bundel)
+
+    assert "0 ongewijzigd" in out
+    elders = RegelingPage.objects.get(slug="kopie-elders")
+    assert RegelingVersiePage.objects.filter(path__startswith=elders.path).exists()
