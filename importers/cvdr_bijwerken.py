@@ -18,6 +18,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from regelgeving.search.statistics import renew_statistics
+
+from .batch import geschreven_paginas
 from .cvdr_gemeente import CvdrGemeente
 from .cvdr_sru.client import ZOEKDIENST, CvdrZoekdienst
 from .cvdr_sru.errors import ZoekdienstFout
@@ -37,6 +40,7 @@ class Regelverslag:
     record: CvdrRecord
     uitkomst: str  # NIEUW, BIJGEWERKT, OVERGESLAGEN or MISLUKT
     melding: str = ""
+    paginas: int = 0  # about how many pages the import wrote
 
     def regel(self) -> str:
         """One Dutch line for the terminal."""
@@ -142,6 +146,8 @@ def _bijwerken(stand, gemeente, sinds, concept, zoekdienst, melden) -> Bijwerkve
         regel = _een_record(stand, gemeente, record, zoekdienst, concept)
         verslag.regels.append(regel)
         melden(regel)
+    # Many regelingen, each in a transaction of its own: the planner statistics once for the run.
+    renew_statistics(sum(regel.paginas for regel in verslag.regels))
     verslag.volgende_keer_vanaf = _volgende_keer_vanaf(stand.gewijzigd_vanaf, verslag.regels)
     stand.gewijzigd_vanaf = verslag.volgende_keer_vanaf
     if not verslag.mislukt:
@@ -178,7 +184,7 @@ def _een_record(
     else:
         uitkomst = NIEUW if report["status"].startswith("nieuw") else BIJGEWERKT
         adres = f" — {report['url']}" if report.get("url") else ""
-        return Regelverslag(record, uitkomst, f"{report['status']}{adres}")
+        return Regelverslag(record, uitkomst, f"{report['status']}{adres}", geschreven_paginas(report))
     _onthoud(stand, record, False, melding)
     return Regelverslag(record, MISLUKT, f"mislukt: {melding}")
 

@@ -14,7 +14,7 @@ from django_tasks import TaskResult, task
 
 from regelgeving.models.gemeente import Gemeente
 
-from .batch import Keuzes, Samenvatting, Uitkomst, importeer, interne_fout
+from .batch import Keuzes, Samenvatting, Uitkomst, importeer, interne_fout, na_de_run
 from .bundles import Bron, bundle_from_bytes
 from .cvdr_bijwerken import BijwerkingLooptAl, bijwerken
 from .cvdr_gemeente import van_gemeente
@@ -122,6 +122,7 @@ def _finish_if_done(opdracht_id: int) -> None:
         opdracht.rapport = {"samenvatting": samenvatting.tellingen(), "totaal": len(bestanden)}
         opdracht.klaar_op = timezone.now()
         opdracht.save(update_fields=["status", "stap", "rapport", "klaar_op"])
+    na_de_run(samenvatting)
 
 
 def _claim(opdracht_id: int) -> bool:

@@ -62,7 +62,9 @@ def name_keys(name: str) -> tuple[str, tuple[str, ...]]:
 class Published:
     # Each live regeling with the timeline of its live versions (validity.tijdlijn).
     regelingen: list[tuple[Regeling, list[validity.Geldigheid]]] = field(default_factory=list)
-    live_versions: int = 0  # also those under a regeling that is not live
+    # Every version page of the site, live or not, also under a regeling that is not live: what a
+    # search may have to leave out (scope.py).
+    version_paths: tuple[str, ...] = ()
     synonym_pairs: list = field(default_factory=list)
     law_names: list = field(default_factory=list)
     begrippen: dict[object, list[GenoemdBegrip]] = field(default_factory=dict)
@@ -98,10 +100,13 @@ def _load(site_path: str) -> Published:
             "pk", "title", "slug", "path"
         )
     }
-    versies = RegelingVersiePage.objects.filter(**live_on_site, depth__gt=1)
-    live = [
-        Versie(*row) for row in versies.values_list("pk", "title", "path", "in_werking_op", "uitgewerkt_op")
-    ]
+    on_site = {"path__startswith": site_path} if site_path else {}
+    versies = RegelingVersiePage.objects.filter(**on_site, depth__gt=1).values_list(
+        "pk", "title", "path", "in_werking_op", "uitgewerkt_op", "live"
+    )
+    rows = list(versies)
+    version_paths = tuple(row[2] for row in rows)
+    live = [Versie(*row[:5]) for row in rows if row[5]]
     grouped: dict[str, list[Versie]] = {}
     for versie in live:
         parent_path = versie.path[: -RegelingVersiePage.steplen]
@@ -118,7 +123,7 @@ def _load(site_path: str) -> Published:
                 begrippen.setdefault(("stammen", stems), []).append(begrip)
     return Published(
         regelingen=[(by_path[path], validity.tijdlijn(group)) for path, group in grouped.items()],
-        live_versions=len(live),
+        version_paths=version_paths,
         synonym_pairs=synonym_pairs(site_path),
         law_names=law_names(),
         begrippen=begrippen,

@@ -33,10 +33,10 @@ class VersieInScope:
 
 
 class Scope(dict[int, VersieInScope]):
-    """The versions in scope by page id; `every_live_version` tells whether no live version
-    was left out (then one path condition covers them all, see searchable.in_versions)."""
+    """The versions in scope by page id, and the paths of the site's version pages left out (not
+    in force, not live, or under a regeling not live or not chosen): see searchable.in_versions."""
 
-    every_live_version: bool = False
+    left_out: tuple[str, ...] = ()
 
 
 def versions_in_scope(
@@ -56,5 +56,6 @@ def versions_in_scope(
         for entry in entries:
             if entry is not None:
                 scope[entry.versie.pk] = VersieInScope(entry.versie, in_regeling, entry)
-    scope.every_live_version = regeling is None and len(scope) == loaded.live_versions
+    in_scope = {entry.versie.path for entry in scope.values()}
+    scope.left_out = tuple(path for path in loaded.version_paths if path not in in_scope)
     return scope

@@ -13,12 +13,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
 from importers.bundles import BUNDLE
 from importers.models import Importopdracht
 from regelgeving.models import RegelingPage, RegelingVersiePage
+from regelgeving.search import statistics
 from tests.importers.support import PACKAGE, zip_folder, zip_of
 from tests.paths import SAMPLES
 from tests.worker import run_worker
@@ -226,3 +228,20 @@ def test_the_same_bytes_asked_into_another_regeling_are_not_skipped_as_unchanged
     assert "0 ongewijzigd" in out
     elders = RegelingPage.objects.get(slug="kopie-elders")
     assert RegelingVersiePage.objects.filter(path__startswith=elders.path).exists()
+
+
+def test_a_folder_import_renews_the_planner_statistics_once_at_the_end(db, bundel, monkeypatch):
+    """Each publication is small and in a transaction of its own; together they change the tables
+    enough that PostgreSQL's planner statistics must be renewed, once, after the last one."""
+    monkeypatch.setattr(statistics, "ANALYZE_AFTER", 20)  # the three publications have more pages
+    with CaptureQueriesContext(connection) as queries:
+        run_import(bundel)
+    sql = [q["sql"] for q in queries.captured_queries]
+    analyzed = [i for i, q in enumerate(sql) if q.startswith("ANALYZE")]
+    if connection.vendor != "postgresql":
+        assert analyzed == []
+        return
+    tables = statistics.page_and_search_tables()
+    assert [sql[i] for i in analyzed] == [f'ANALYZE "{table}"' for table in tables]
+    last_write = max(i for i, q in enumerate(sql) if q.startswith('INSERT INTO "wagtailcore_page"'))
+    assert analyzed[0] > last_write

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_tasks import TaskResultStatus
 from django_tasks.backends.immediate import ImmediateBackend
 
-from importers.batch import Keuzes, Samenvatting, Uitkomst, importeer, voortgang
+from importers.batch import Keuzes, Samenvatting, Uitkomst, importeer, na_de_run, voortgang
 from importers.bundles import Bron, read_bundle
 from importers.errors import PublicatieFout
 from importers.models import Importbestand, Importopdracht
@@ -95,6 +95,7 @@ class Command(BaseCommand):
                 uitkomst = importeer(bron.naam, bron.data, bron.sha256, keuzes)
             uitkomsten.append(uitkomst)
             progress.done(uitkomst)
+        na_de_run(Samenvatting(uitkomsten))
         self._summary(Samenvatting(uitkomsten), options)
 
     def _by_workers(self, bronnen: list[Bron], source: str, options) -> None:
