@@ -16,6 +16,7 @@ from wagtail.models import Page
 from ..models import Wet
 from .kinds import SOORTEN, TAGGED_KINDS
 from .scope import Scope
+from .tree_lexemes import whole_steps
 
 
 def searchable_pages(kinds: list[str], wet: Wet | None, scope: Scope):
@@ -42,8 +43,7 @@ def in_versions(scope: Scope) -> Q:
     PostgreSQL expect almost no page to match and run the text search once per page of the site
     (a second per search at 20 gemeenten); "below, but not in" it estimates well."""
     paths = [s.versie.path for s in scope.values()]
-    common = os.path.commonprefix(paths)
-    common = common[: len(common) - len(common) % Page.steplen]
+    common = whole_steps(os.path.commonprefix(paths))
     left_out = [path for path in scope.left_out if path.startswith(common)]
     if common and len(left_out) < len(paths):
         condition = Q(path__startswith=common)

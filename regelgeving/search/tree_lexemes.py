@@ -22,12 +22,17 @@ from wagtail.models import Page
 PREFIX = "zoekboom"  # as regelgeving_zoekboom() of migration 0021 writes it
 
 
+def whole_steps(path_prefix: str) -> str:
+    """The path of the deepest page that every path starting with `path_prefix` lies under."""
+    return path_prefix[: len(path_prefix) - len(path_prefix) % Page.steplen]
+
+
 def lexeme(path_prefix: str) -> str | None:
     """The lexeme every page under `path_prefix` carries (cut to whole steps), None above depth 2."""
-    steps = len(path_prefix) // Page.steplen
-    if steps < 2:
+    ancestor = whole_steps(path_prefix)
+    if len(ancestor) < 2 * Page.steplen:
         return None
-    return PREFIX + path_prefix[: steps * Page.steplen]
+    return PREFIX + ancestor
 
 
 def implied_prefix(queryset) -> str:

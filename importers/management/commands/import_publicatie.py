@@ -95,8 +95,9 @@ class Command(BaseCommand):
                 uitkomst = importeer(bron.naam, bron.data, bron.sha256, keuzes)
             uitkomsten.append(uitkomst)
             progress.done(uitkomst)
-        na_de_run(Samenvatting(uitkomsten))
-        self._summary(Samenvatting(uitkomsten), options)
+        samenvatting = Samenvatting(uitkomsten)
+        na_de_run(samenvatting)
+        self._summary(samenvatting, options)
 
     def _by_workers(self, bronnen: list[Bron], source: str, options) -> None:
         """One task per publication for the workers; wait for them unless asked not to."""
